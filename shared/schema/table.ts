@@ -34,6 +34,15 @@ export interface TableSpec<
   columnOf: Record<string, string>;
 }
 
+/** What storage code needs of a table, whatever its field types. */
+export interface StoredTable {
+  name: string;
+  scope: TableScope;
+  columns: Record<string, { field: string; kind: ColumnKind }>;
+  columnOf: Record<string, string>;
+  defaults: object;
+}
+
 type NullableKeys<S extends z.ZodRawShape> = {
   [K in keyof S]: null extends z.input<S[K]> ? K : never;
 }[keyof S];

@@ -1,0 +1,52 @@
+/**
+ * Opens (and creates or upgrades) a workstation database.
+ *
+ * WAL lets readers run while a write commits; synchronous=FULL makes every acknowledged
+ * commit survive power loss (the outbox must never lose an acknowledged write).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate, type MigrationResult } from './migrate.js';
+import { migrations } from './migrations/index.js';
+
+export class DatabaseCorruptError extends Error {}
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the current runtime (Electron's build). */
+  nativeBinding?: string;
+  /** Where to put the copy taken before a migration; defaults to <db dir>/backups. */
+  backupDir?: string;
+  /** Migrate only up to this version (migration tests). */
+  targetVersion?: number;
+}
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  migration: MigrationResult;
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDatabase {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536'); // 64 MiB page cache
+    db.pragma('temp_store = MEMORY');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new DatabaseCorruptError(`The database at ${file} failed its integrity check (${String(check)}). Restore a backup.`);
+    }
+    const migration = migrate(db, migrations, {
+      backupDir: opts.backupDir ?? path.join(path.dirname(file), 'backups'),
+      target: opts.targetVersion,
+    });
+    return { db, migration };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

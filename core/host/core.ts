@@ -1,0 +1,181 @@
+/**
+ * The workstation backend as one object: the open database, the row store, sessions,
+ * jobs, and the router that turns API messages into handler calls. Every transport
+ * (utilityProcess port, WebSocket, in-process) attaches connections to it.
+ */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { ApiFailure, fail, issuesFromZod, type ApiError } from '../../shared/api/errors.js';
+import { api, callDef, isMethod, type EventName, type EventPayload, type Method } from '../../shared/api/index.js';
+import { isCallMessage, type ServerMessage } from '../../shared/api/protocol.js';
+import { can } from '../../shared/auth/permissions.js';
+import { openDatabase, type OpenOptions } from '../db/open.js';
+import { RowStore } from '../db/rows.js';
+import { LocalClock, metaGet } from '../sync/local-clock.js';
+import type { Ctx, SessionUser } from '../context.js';
+import type { CallScope, Handler, JobRunner } from './handler-types.js';
+import { handlers } from './handlers.js';
+import { MemorySessionTokens } from './session-tokens.js';
+import { JobManager } from './jobs.js';
+
+export interface CoreOptions extends OpenOptions {
+  dataDir: string;
+  /** Injected clock for tests. */
+  now?: () => Date;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Connection {
+  readonly id: number;
+  user: SessionUser | null;
+  /** Handles one raw incoming message (already JSON-decoded). */
+  receive(message: unknown): Promise<void>;
+  close(): void;
+}
+
+export class Core {
+  readonly db: Database.Database;
+  readonly rows: RowStore;
+  readonly clock: LocalClock;
+  readonly sessions = new MemorySessionTokens();
+  readonly jobs: JobManager;
+  readonly now: () => Date;
+  private readonly connections = new Map<number, { conn: Connection; send: (m: ServerMessage) => void }>();
+  private nextConnectionId = 1;
+  private readonly log: (message: string, error?: unknown) => void;
+
+  private constructor(
+    readonly dataDir: string,
+    db: Database.Database,
+    opts: CoreOptions,
+  ) {
+    this.db = db;
+    this.now = opts.now ?? (() => new Date());
+    this.clock = new LocalClock(db, () => this.now().getTime());
+    this.rows = new RowStore(db, this.clock, this.now);
+    this.jobs = new JobManager();
+    this.log = opts.log ?? ((message, error) => console.error(message, error ?? ''));
+  }
+
+  static open(opts: CoreOptions): Core {
+    const { db } = openDatabase(path.join(opts.dataDir, 'incubator.sqlite'), opts);
+    return new Core(opts.dataDir, db, opts);
+  }
+
+  get databasePath(): string {
+    return this.db.name;
+  }
+
+  close(): void {
+    this.jobs.cancelAll();
+    for (const { conn } of this.connections.values()) conn.close();
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+
+  /** A context for service calls outside a connection (CLI, seeding, tests). */
+  context(user: SessionUser | null): Ctx {
+    return {
+      db: this.db,
+      rows: this.rows,
+      user,
+      centreId: metaGet(this.db, 'centre_id'),
+      national: metaGet(this.db, 'national') === '1',
+      now: this.now,
+      dataDir: this.dataDir,
+    };
+  }
+
+  connect(send: (message: ServerMessage) => void): Connection {
+    const id = this.nextConnectionId++;
+    const core = this;
+    const conn: Connection = {
+      id,
+      user: null,
+      async receive(message: unknown) {
+        if (!isCallMessage(message)) {
+          core.log('Ignored a malformed message');
+          return;
+        }
+        const result = await core.dispatch(conn, message.method, message.input);
+        send(
+          result.ok
+            ? { type: 'result', id: message.id, ok: true, value: result.value }
+            : { type: 'result', id: message.id, ok: false, error: result.error },
+        );
+      },
+      close() {
+        core.jobs.cancelOwnedBy(id);
+        core.connections.delete(id);
+      },
+    };
+    this.connections.set(id, { conn, send });
+    return conn;
+  }
+
+  /** Sends an event to every connection (or only to one). */
+  emit<E extends EventName>(name: E, payload: EventPayload<E>, onlyConnection?: number): void {
+    for (const [id, { send }] of this.connections) {
+      if (onlyConnection !== undefined && id !== onlyConnection) continue;
+      send({ type: 'event', name, payload });
+    }
+  }
+
+  /** Validates, authorises and runs one call. Never throws: errors come back typed. */
+  async dispatch(
+    conn: Connection,
+    method: string,
+    rawInput: unknown,
+  ): Promise<{ ok: true; value: unknown } | { ok: false; error: ApiError }> {
+    try {
+      if (!isMethod(method)) throw fail.field(['method'], `Unknown call: ${String(method).slice(0, 80)}`);
+      const def = callDef(method);
+      if (def.permission !== 'public') {
+        if (!conn.user) throw fail.unauthenticated();
+        if (!can(conn.user.role, def.permission)) throw fail.forbidden(def.permission);
+      }
+      const parsed = def.input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw fail.invalid(issuesFromZod(parsed.error));
+      const scope: CallScope = {
+        setUser: (user) => (conn.user = user),
+        sessions: this.sessions,
+        cancelJob: (jobId) => this.jobs.cancel(jobId, conn.id),
+      };
+      const ctx = this.context(conn.user);
+      const handler = handlers[method] as Handler<Method> | undefined;
+      if (!handler) throw new Error(`No handler for ${method}`);
+      if (def.job) {
+        const runner = handler(ctx, parsed.data as never, scope) as JobRunner<unknown>;
+        const jobId = this.jobs.start(conn.id, runner, (name, payload) => this.emit(name, payload as never, conn.id), () =>
+          this.emitChanges(),
+        );
+        return { ok: true, value: { jobId } };
+      }
+      const value = this.db.transaction(() => handler(ctx, parsed.data as never, scope))();
+      this.emitChanges();
+      return { ok: true, value };
+    } catch (error) {
+      this.rows.touched.clear();
+      return { ok: false, error: this.toApiError(error, method) };
+    }
+  }
+
+  private emitChanges(): void {
+    if (this.rows.touched.size === 0) return;
+    const tables = [...this.rows.touched];
+    this.rows.touched.clear();
+    this.emit('data.changed', { tables });
+  }
+
+  private toApiError(error: unknown, method: string): ApiError {
+    if (error instanceof ApiFailure) return error.error;
+    if (error instanceof z.ZodError) return { code: 'invalid', message: 'Invalid input', issues: issuesFromZod(error) };
+    this.log(`Call ${method} failed`, error);
+    return { code: 'internal', message: 'Something went wrong in the app. Nothing was saved. The details are in the log.' };
+  }
+}
+
+export { api };

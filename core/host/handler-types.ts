@@ -1,0 +1,36 @@
+/**
+ * How core implements the API: one handler per method, typed from shared/api. A handler
+ * runs inside one SQLite transaction opened by the router; a job handler instead returns
+ * a runner that the job manager starts outside the call.
+ */
+import type { Method, OutputOf, ParsedInputOf } from '../../shared/api/index.js';
+import type { Ctx, SessionUser } from '../context.js';
+
+export interface CallScope {
+  /** The calling connection's signed-in user, and a way for auth calls to change it. */
+  setUser(user: SessionUser | null): void;
+  sessions: SessionTokens;
+  /** Cancels a job this connection started. */
+  cancelJob(jobId: string): boolean;
+}
+
+export interface SessionTokens {
+  issue(userId: string): string;
+  resolve(token: string): string | null;
+  revoke(token: string): void;
+  revokeUser(userId: string): void;
+}
+
+export interface JobRunner<T> {
+  /** Runs the job; report progress, and stop with fail.cancelled() when the signal aborts. */
+  run(report: (done: number, total: number | null, message?: string) => void, signal: AbortSignal): Promise<T>;
+}
+
+export type Handler<M extends Method> = (
+  ctx: Ctx,
+  input: ParsedInputOf<M>,
+  scope: CallScope,
+) => OutputOf<M> | JobRunner<OutputOf<M>>;
+
+export type Handlers = { [M in Method]: Handler<M> };
+export type HandlerGroup<K extends Method> = { [M in K]: Handler<M> };

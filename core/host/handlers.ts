@@ -1,0 +1,27 @@
+/**
+ * Every API method's implementation, gathered from the domain folders. Typed as the full
+ * `Handlers` map, so a method declared in shared/api without an implementation does not
+ * compile.
+ */
+import { authHandlers } from '../auth/auth.service.js';
+import { centreHandlers } from '../centres/centres.service.js';
+import { startupHandlers } from '../startups/handlers.js';
+import { usersHandlers } from '../users/users.service.js';
+import { commonHandlers } from '../common/handlers.js';
+import { mentorHandlers } from '../mentors/handlers.js';
+import { programmeHandlers } from '../programmes/handlers.js';
+import { sessionHandlers } from '../sessions/handlers.js';
+import { traineeHandlers } from '../trainees/handlers.js';
+import type { Handlers } from './handler-types.js';
+
+export const handlers: Partial<Handlers> = {
+  ...authHandlers,
+  ...usersHandlers,
+  ...centreHandlers,
+  ...startupHandlers,
+  ...programmeHandlers,
+  ...mentorHandlers,
+  ...sessionHandlers,
+  ...traineeHandlers,
+  ...commonHandlers,
+};
