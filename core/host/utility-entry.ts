@@ -1,0 +1,43 @@
+/**
+ * Core inside Electron's utilityProcess. The main process forks this with
+ * `--data DIR --native-binding FILE` and then hands over one MessagePort per window; each
+ * port becomes a connection. This file is bundled to dist-electron/core.cjs.
+ */
+import { parseArgs } from 'node:util';
+import { Core } from './core.js';
+
+interface PortLike {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  on(event: 'close', listener: () => void): void;
+  postMessage(message: unknown): void;
+  start(): void;
+}
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: unknown; ports: PortLike[] }) => void): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+if (!parentPort) throw new Error('utility-entry must run inside an Electron utilityProcess');
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { data: { type: 'string' }, 'native-binding': { type: 'string' } },
+  strict: false,
+});
+if (typeof values.data !== 'string') throw new Error('--data DIR is required');
+
+const core = Core.open({
+  dataDir: values.data,
+  nativeBinding: typeof values['native-binding'] === 'string' ? values['native-binding'] : undefined,
+});
+
+parentPort.on('message', (event) => {
+  const port = event.ports[0];
+  if (!port) return;
+  const connection = core.connect((message) => port.postMessage(message));
+  port.on('message', (e) => void connection.receive(e.data));
+  port.on('close', () => connection.close());
+  port.start();
+});
+
+process.on('exit', () => core.close());
