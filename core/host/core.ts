@@ -91,26 +91,28 @@ export class Core {
 
   connect(send: (message: ServerMessage) => void): Connection {
     const id = this.nextConnectionId++;
-    const core = this;
+    const dispatch = (method: string, input: unknown) => this.dispatch(conn, method, input);
+    const forget = () => {
+      this.jobs.cancelOwnedBy(id);
+      this.connections.delete(id);
+    };
+    const log = this.log;
     const conn: Connection = {
       id,
       user: null,
       async receive(message: unknown) {
         if (!isCallMessage(message)) {
-          core.log('Ignored a malformed message');
+          log('Ignored a malformed message');
           return;
         }
-        const result = await core.dispatch(conn, message.method, message.input);
+        const result = await dispatch(message.method, message.input);
         send(
           result.ok
             ? { type: 'result', id: message.id, ok: true, value: result.value }
             : { type: 'result', id: message.id, ok: false, error: result.error },
         );
       },
-      close() {
-        core.jobs.cancelOwnedBy(id);
-        core.connections.delete(id);
-      },
+      close: forget,
     };
     this.connections.set(id, { conn, send });
     return conn;

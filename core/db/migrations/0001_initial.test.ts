@@ -61,7 +61,7 @@ describe('migrate()', () => {
     expect(() => migrate(db, broken, { backupDir: path.join(dir, 'backups') })).toThrow('boom');
     expect(userVersion(db)).toBe(migrations.length);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 });
-    const backup = new Database(path.join(dir, 'backups', fs.readdirSync(path.join(dir, 'backups'))[0]));
+    const backup = new Database(path.join(dir, 'backups', fs.readdirSync(path.join(dir, 'backups'))[0]!));
     expect(userVersion(backup)).toBe(migrations.length);
   });
 });
