@@ -1,4 +1,11 @@
-import type { Handlers } from '../host/handler-types.js';
+import type { HandlerGroup } from '../host/handler-types.js';
+import { crudHandlers } from '../records/crud.js';
+import { assignments, endAssignment, mentors } from './mentors.service.js';
 
-// Filled in by the mentors domain.
-export const mentorHandlers: Partial<Handlers> = {};
+type MentorMethods = `${'mentors' | 'assignments'}.${'create' | 'update' | 'delete' | 'get' | 'list'}` | 'assignments.end';
+
+export const mentorHandlers: HandlerGroup<MentorMethods> = {
+  ...crudHandlers('mentors', mentors),
+  ...crudHandlers('assignments', assignments),
+  'assignments.end': (ctx, input) => endAssignment(ctx, input),
+};

@@ -30,7 +30,13 @@ export function withCounts<R extends Row, C extends Record<string, number>>(
     load: (ctx, id) => one(ctx, service.load(ctx, id)),
     list(ctx: Ctx, query: ListQuery): Page<R & C> {
       const page = service.list(ctx, query);
-      const counts = page.items.length > 0 ? countsOf(ctx, page.items.map((r) => r.id)) : new Map<string, C>();
+      const counts =
+        page.items.length > 0
+          ? countsOf(
+              ctx,
+              page.items.map((r) => r.id),
+            )
+          : new Map<string, C>();
       return { ...page, items: page.items.map((row) => ({ ...row, ...(counts.get(row.id) ?? zero) })) };
     },
   };

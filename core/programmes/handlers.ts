@@ -1,4 +1,10 @@
-import type { Handlers } from '../host/handler-types.js';
+import type { HandlerGroup } from '../host/handler-types.js';
+import { crudHandlers } from '../records/crud.js';
+import { cohorts, programmes } from './programmes.service.js';
 
-// Filled in by the programmes domain.
-export const programmeHandlers: Partial<Handlers> = {};
+type ProgrammeMethods = `${'programmes' | 'cohorts'}.${'create' | 'update' | 'delete' | 'get' | 'list'}`;
+
+export const programmeHandlers: HandlerGroup<ProgrammeMethods> = {
+  ...crudHandlers('programmes', programmes),
+  ...crudHandlers('cohorts', cohorts),
+};

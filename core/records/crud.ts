@@ -11,6 +11,7 @@ import type { TableName } from '../../shared/schema/tables.js';
 import { tables } from '../../shared/schema/tables.js';
 import { decodeRow, type SqlValue } from '../db/rows.js';
 import { requireUser, type Ctx } from '../context.js';
+import { dropMaskedEchoes, maskPersonal, type PersonalFields } from './personal-data.js';
 import { ftsPrefixQuery } from './search-query.js';
 
 type Row = Record<string, unknown> & { id: string; centreId: string | null; deleted: boolean };
@@ -35,14 +36,19 @@ export interface CrudOptions<R extends Row> {
   unique?: Array<{ field: string; message: string }>;
   /** Full-text search table (`<table>_fts`) or LIKE columns for small tables. */
   search?: { fts: true } | { like: string[] };
-  /** Filter key → SQL condition. Keys match the list query's declared filters. */
-  filters?: Record<string, (value: never) => SqlFragment>;
+  /**
+   * Filter key → SQL condition. Keys match the list query's declared filters. The call's
+   * context is passed so that filters like "overdue" use the call's clock (tests inject it).
+   */
+  filters?: Record<string, (value: never, ctx: Ctx) => SqlFragment>;
   /** Sort key → SQL expression. */
   sorts: Record<string, string>;
   defaultSort: { field: string; direction: 'asc' | 'desc' };
   /** Domain rules over the whole record after the change; throw fail.field(...). */
   validate?(ctx: Ctx, next: R, previous: R | null): void;
-  /** What callers see (e.g. masked personal data). Runs on every returned row. */
+  /** Personal fields, masked in every returned row (see personal-data.ts). */
+  personal?: PersonalFields;
+  /** What callers see, after masking. Runs on every returned row. */
   present?(ctx: Ctx, row: R): R;
   /**
    * Runs in the same transaction after a create or update (e.g. stage history); may
@@ -63,7 +69,10 @@ export interface CrudService<R extends Row> {
 
 export function crudService<R extends Row>(opts: CrudOptions<R>): CrudService<R> {
   const { spec } = opts;
-  const present = (ctx: Ctx, row: R): R => (opts.present ? opts.present(ctx, row) : row);
+  const present = (ctx: Ctx, row: R): R => {
+    const masked = opts.personal ? maskPersonal(row, opts.personal) : row;
+    return opts.present ? opts.present(ctx, masked) : masked;
+  };
 
   function load(ctx: Ctx, id: string): R {
     const row = ctx.rows.get<R>(spec, id);
@@ -109,7 +118,8 @@ export function crudService<R extends Row>(opts: CrudOptions<R>): CrudService<R>
 
   function create(ctx: Ctx, input: Record<string, unknown>): R {
     const user = requireUser(ctx);
-    const fields: Record<string, unknown> = { ...spec.defaults, ...input };
+    const given = opts.personal ? dropMaskedEchoes(input, null, opts.personal, []) : input;
+    const fields: Record<string, unknown> = { ...spec.defaults, ...given };
     for (const field of Object.keys(spec.columnOf)) if (fields[field] === undefined) fields[field] = null;
     checkRefs(ctx, fields, []);
     checkUnique(ctx, fields, null, []);
@@ -123,7 +133,8 @@ export function crudService<R extends Row>(opts: CrudOptions<R>): CrudService<R>
     const user = requireUser(ctx);
     const previous = load(ctx, input.id);
     assertWritable(ctx, previous);
-    const patch = Object.fromEntries(Object.entries(input.patch).filter(([, v]) => v !== undefined));
+    let patch = Object.fromEntries(Object.entries(input.patch).filter(([, v]) => v !== undefined));
+    if (opts.personal) patch = dropMaskedEchoes(patch, previous, opts.personal, ['patch']);
     const next = { ...previous, ...patch } as R;
     checkRefs(ctx, patch, ['patch']);
     checkUnique(
@@ -156,7 +167,7 @@ export function crudService<R extends Row>(opts: CrudOptions<R>): CrudService<R>
       if (value === undefined) continue;
       const build = opts.filters?.[key];
       if (!build) throw fail.field(['filter', key], `Cannot filter ${opts.entity} lists by ${key}`);
-      const fragment = build(value as never);
+      const fragment = build(value as never, ctx);
       where.push(fragment.sql);
       params.push(...fragment.params);
     }

@@ -13,19 +13,9 @@ import {
   type StageChange,
   type Startup,
 } from '../../shared/records/startups.js';
-import { maskPhone } from '../../shared/validation/phone.js';
-import { can } from '../../shared/auth/permissions.js';
 import { today, type Ctx } from '../context.js';
 import { crudService, where } from '../records/crud.js';
 import { decodeRow, type SqlValue } from '../db/rows.js';
-
-/** Phones are personal data: masked unless the role may reveal them (reveals are audited). */
-function maskUnlessAllowed<T extends Record<string, unknown>>(ctx: Ctx, row: T, fields: (keyof T)[]): T {
-  if (ctx.user && can(ctx.user.role, 'pii.reveal')) return row;
-  const out = { ...row };
-  for (const f of fields) out[f] = maskPhone(out[f] as string | null) as T[keyof T];
-  return out;
-}
 
 export const startups = crudService<Startup>({
   spec: startupsTable,
@@ -54,7 +44,7 @@ export const startups = crudService<Startup>({
       throw fail.field(next.id ? ['patch', 'foundedOn'] : ['foundedOn'], 'The founding date cannot be in the future');
     }
   },
-  present: (ctx, row) => maskUnlessAllowed(ctx, row, ['contactPhone']),
+  personal: { contactPhone: 'phone' },
   afterWrite(ctx, row, previous) {
     if (previous && previous.stage === row.stage) return;
     ctx.rows.insert(
@@ -79,7 +69,7 @@ export const founders = crudService<Founder>({
       throw fail.field(['patch', 'startupId'], 'A founder cannot be moved to another startup; add them there instead');
     }
   },
-  present: (ctx, row) => maskUnlessAllowed(ctx, row, ['phone']),
+  personal: { phone: 'phone' },
 });
 
 export const milestones = crudService<Milestone>({

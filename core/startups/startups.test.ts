@@ -77,3 +77,31 @@ describe('startups', () => {
     );
   });
 });
+
+describe('founders', () => {
+  it('adds founders with normalised phones, masked on the way out; a masked phone is refused on create', async () => {
+    const s = await h.manager.call('startups.create', { name: 'Tez Pay', sector: 'fintech' });
+    const f = await h.manager.call('founders.create', { startupId: s.id, name: 'Hina Khan', gender: 'female', phone: '0321 7654321' });
+    expect(f.phone).toBe('+92321*****21');
+    expect(h.core.db.prepare('SELECT phone FROM founders WHERE id = ?').get(f.id)).toEqual({ phone: '+923217654321' });
+    const err = await failure(h.manager.call('founders.create', { startupId: s.id, name: 'X', phone: '+92321*****21' }));
+    expect(err).toMatchObject({ code: 'invalid', issues: [{ path: ['phone'] }] });
+    const other = await h.manager.call('startups.create', { name: 'Other', sector: 'ai' });
+    expect(await failure(h.manager.call('founders.update', { id: f.id, patch: { startupId: other.id } }))).toMatchObject({
+      issues: [{ path: ['patch', 'startupId'] }],
+    });
+    expect((await h.manager.call('founders.list', { filter: { startupId: s.id } })).total).toBe(1);
+  });
+});
+
+describe('milestones', () => {
+  it('dates a milestone marked done, and refuses a completion date on an open one', async () => {
+    const s = await h.manager.call('startups.create', { name: 'Tez Pay', sector: 'fintech' });
+    const m = await h.manager.call('milestones.create', { startupId: s.id, title: 'First 100 customers' });
+    expect(m.status).toBe('planned');
+    const done = await h.manager.call('milestones.update', { id: m.id, patch: { status: 'done' } });
+    expect(done.completedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const err = await failure(h.manager.call('milestones.create', { startupId: s.id, title: 'X', completedOn: '2026-01-01' }));
+    expect(err).toMatchObject({ issues: [{ path: ['completedOn'] }] });
+  });
+});

@@ -32,7 +32,15 @@ export const Timestamp = z
 /** Quarters are written 2026-Q3. */
 export const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/, { message: 'Use a quarter like 2026-Q3' });
 
+/**
+ * Lists and forms show personal data masked (4****-*******-1, +92300*****67). A form may
+ * send such a value back unchanged; it passes here untouched and core drops it when it is
+ * the mask of the stored value, and refuses it otherwise (see core/records/personal-data.ts).
+ */
+const MASKED = /^[+\d]*\*[*\d-]*$/;
+
 export const Cnic = z.string().transform((raw, ctx) => {
+  if (MASKED.test(raw)) return raw;
   const cnic = normaliseCnic(raw);
   if (cnic === null) {
     ctx.addIssue({ code: 'custom', message: 'CNIC must be 13 digits like 12345-1234567-1' });
@@ -42,6 +50,7 @@ export const Cnic = z.string().transform((raw, ctx) => {
 });
 
 export const Phone = z.string().transform((raw, ctx) => {
+  if (MASKED.test(raw)) return raw;
   const phone = normalisePhone(raw);
   if (phone === null) {
     ctx.addIssue({ code: 'custom', message: 'Phone must look like 0300-1234567 or +92 300 1234567' });
