@@ -40,4 +40,7 @@ parentPort.on('message', (event) => {
   port.start();
 });
 
+// The main process stops core with SIGTERM on quit: exit normally so the database is
+// checkpointed and closed.
+process.on('SIGTERM', () => process.exit(0));
 process.on('exit', () => core.close());

@@ -1,0 +1,238 @@
+/**
+ * A stand-in for the `electron` module, good enough to run the real bundled main process
+ * (dist-electron/main.cjs), preload and core under plain Node in a test. There is no
+ * Electron binary on CI machines; this checks the wiring between the three bundles: the
+ * app:// handler, the window's settings, the port brokering and the crash restart.
+ *
+ * Core runs in a worker thread standing in for the utilityProcess (worker threads can
+ * receive MessagePorts, like a utilityProcess); `process.parentPort` is emulated there.
+ */
+import { EventEmitter } from 'node:events';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+
+/** Runs in the worker before core's entry: emulates Electron's process.parentPort. */
+const UTILITY_SHIM = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { EventEmitter } = require('node:events');
+function wrapPort(port) {
+  const events = new EventEmitter();
+  port.on('message', (data) => events.emit('message', { data, ports: [] }));
+  port.on('close', () => events.emit('close'));
+  return {
+    on(event, listener) { events.on(event, listener); return this; },
+    postMessage(message) { port.postMessage(message); },
+    start() { port.start(); },
+    close() { port.close(); },
+  };
+}
+const parent = new EventEmitter();
+parentPort.on('message', ({ message, ports }) => parent.emit('message', { data: message, ports: ports.map(wrapPort) }));
+process.parentPort = { on(event, listener) { parent.on(event, listener); return this; } };
+require(workerData.entry);
+`;
+
+export class FakeUtilityProcess extends EventEmitter {
+  readonly worker: Worker;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: unknown,
+  ) {
+    super();
+    this.worker = new Worker(UTILITY_SHIM, { eval: true, argv: args, workerData: { entry: modulePath } });
+    this.worker.on('online', () => this.emit('spawn'));
+    this.worker.on('exit', (code) => this.emit('exit', code));
+    this.worker.on('error', (error) => console.error('[fake utilityProcess] core failed:', error));
+  }
+  postMessage(message: unknown, transfer: MessagePort[] = []): void {
+    this.worker.postMessage({ message, ports: transfer }, transfer);
+  }
+  kill(): boolean {
+    void this.worker.terminate();
+    return true;
+  }
+}
+
+/** What the page side (the preload) receives on a channel. */
+export type PageDelivery = (channel: string, payload: unknown, ports: MessagePort[]) => void;
+
+export class FakeWebContents extends EventEmitter {
+  readonly mainFrame = { url: '' };
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  constructor(readonly deliver: PageDelivery) {
+    super();
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
+  send(channel: string, payload: unknown): void {
+    this.deliver(channel, structuredClone(payload), []);
+  }
+  postMessage(channel: string, payload: unknown, ports: MessagePort[] = []): void {
+    this.deliver(channel, structuredClone(payload), ports);
+  }
+}
+
+type ProtocolHandler = (request: { url: string; method: string }) => Promise<Response>;
+
+/** `deliver` plays the page: it receives what main sends to the window (IPC and ports). */
+export function createFakeElectron(options: { appData: string; deliver: PageDelivery }) {
+  const calls = {
+    privilegedSchemes: [] as unknown[],
+    sandboxEnabled: false,
+    quit: 0,
+    exitCodes: [] as number[],
+    errorBoxes: [] as { title: string; content: string }[],
+    openedExternally: [] as string[],
+    applicationMenu: null as unknown,
+    permissionRequestHandler: null as unknown,
+    permissionCheckHandler: null as unknown,
+    headersHandler: null as unknown,
+    beforeRequest: null as { filter: unknown; handler: unknown } | null,
+  };
+  const protocolHandlers = new Map<string, ProtocolHandler>();
+  const paths = new Map<string, string>([['appData', options.appData]]);
+  const utilityProcesses: FakeUtilityProcess[] = [];
+  const windows: FakeBrowserWindow[] = [];
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    name: 'Electron',
+    setName(name: string) {
+      app.name = name;
+    },
+    getPath(name: string) {
+      const value = paths.get(name);
+      if (!value) throw new Error(`fake app.getPath: no ${name}`);
+      return value;
+    },
+    setPath(name: string, value: string) {
+      paths.set(name, value);
+    },
+    getVersion: () => '0.0.0-test',
+    requestSingleInstanceLock: () => true,
+    enableSandbox() {
+      calls.sandboxEnabled = true;
+    },
+    setAppUserModelId() {},
+    setAboutPanelOptions() {},
+    whenReady: () => Promise.resolve(),
+    quit() {
+      calls.quit += 1;
+    },
+    exit(code = 0) {
+      calls.exitCodes.push(code);
+    },
+  });
+
+  class FakeBrowserWindow extends EventEmitter {
+    static getAllWindows = () => [...windows];
+    static getFocusedWindow = () => windows[0] ?? null;
+    readonly webContents = new FakeWebContents(options.deliver);
+    loaded: { status: number; contentType: string | null; csp: string | null; body: string } | null = null;
+    shown = false;
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    async loadURL(url: string): Promise<void> {
+      const handler = protocolHandlers.get(new URL(url).protocol.slice(0, -1));
+      if (!handler) throw new Error(`no protocol handler for ${url}`);
+      const response = await handler({ url, method: 'GET' });
+      this.loaded = {
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        csp: response.headers.get('content-security-policy'),
+        body: await response.text(),
+      };
+      this.webContents.mainFrame.url = url;
+      setImmediate(() => {
+        this.emit('ready-to-show');
+        this.webContents.emit('did-finish-load');
+      });
+    }
+    show() {
+      this.shown = true;
+    }
+    focus() {}
+    restore() {}
+    maximize() {}
+    isMinimized = () => false;
+    isMaximized = () => false;
+    isDestroyed = () => false;
+    getNormalBounds = () => ({ x: 0, y: 0, width: Number(this.options.width), height: Number(this.options.height) });
+  }
+
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    MessageChannelMain: MessageChannel,
+    utilityProcess: {
+      fork(modulePath: string, args: string[], forkOptions: unknown) {
+        const child = new FakeUtilityProcess(modulePath, args, forkOptions);
+        utilityProcesses.push(child);
+        return child;
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged(schemes: unknown[]) {
+        calls.privilegedSchemes.push(...schemes);
+      },
+      handle(scheme: string, handler: ProtocolHandler) {
+        protocolHandlers.set(scheme, handler);
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: unknown) => (calls.permissionRequestHandler = handler),
+        setPermissionCheckHandler: (handler: unknown) => (calls.permissionCheckHandler = handler),
+        setDevicePermissionHandler: () => {},
+        webRequest: {
+          onHeadersReceived: (handler: unknown) => (calls.headersHandler = handler),
+          onBeforeRequest: (filter: unknown, handler: unknown) => (calls.beforeRequest = { filter, handler }),
+        },
+      },
+    },
+    shell: {
+      openExternal: async (url: string) => {
+        calls.openedExternally.push(url);
+      },
+    },
+    dialog: {
+      showErrorBox: (title: string, content: string) => calls.errorBoxes.push({ title, content }),
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: (menu: unknown) => (calls.applicationMenu = menu),
+    },
+    nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+    },
+    ipcMain: Object.assign(new EventEmitter(), {}),
+  };
+
+  return { electron, calls, paths, protocolHandlers, utilityProcesses, windows };
+}
+
+/** The preload's view of Electron: captures what it exposes, lets the test play main. */
+export function createFakePreloadElectron() {
+  const exposed = new Map<string, unknown>();
+  const listeners = new Map<string, (event: { ports: MessagePort[] }, payload: unknown) => void>();
+  return {
+    exposed,
+    deliver: ((channel, payload, ports) => listeners.get(channel)?.({ ports }, payload)) as PageDelivery,
+    electron: {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+      ipcRenderer: {
+        on: (channel: string, listener: (event: { ports: MessagePort[] }, payload: unknown) => void) =>
+          listeners.set(channel, listener),
+      },
+    },
+  };
+}
