@@ -94,10 +94,11 @@ export const authHandlers: HandlerGroup<
     const user = userId ? ctx.rows.get<StoredUser>(usersTable, userId) : null;
     if (!user || user.deleted || !user.active) throw fail.unauthenticated('Your session has ended; please sign in again');
     scope.setUser(sessionUserOf(user));
+    scope.setSessionToken(input.sessionToken);
     return { user: publicUser(user), sessionToken: input.sessionToken };
   },
   'auth.signOut': (_ctx, _input, scope) => {
-    scope.setUser(null);
+    scope.endSession();
     return { ok: true };
   },
   'auth.changePassword': (ctx, input) => {
@@ -114,5 +115,7 @@ export const authHandlers: HandlerGroup<
 
 function signedIn(scope: CallScope, user: User): { user: User; sessionToken: string } {
   scope.setUser(sessionUserOf(user));
-  return { user, sessionToken: scope.sessions.issue(user.id) };
+  const sessionToken = scope.sessions.issue(user.id);
+  scope.setSessionToken(sessionToken);
+  return { user, sessionToken };
 }

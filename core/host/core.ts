@@ -43,6 +43,7 @@ export class Core {
   readonly now: () => Date;
   private readonly connections = new Map<number, { conn: Connection; send: (m: ServerMessage) => void }>();
   private nextConnectionId = 1;
+  private readonly sessionTokenOf = new Map<number, string | null>();
   private readonly log: (message: string, error?: unknown) => void;
 
   private constructor(
@@ -94,6 +95,7 @@ export class Core {
     const dispatch = (method: string, input: unknown) => this.dispatch(conn, method, input);
     const forget = () => {
       this.jobs.cancelOwnedBy(id);
+      this.sessionTokenOf.delete(id);
       this.connections.delete(id);
     };
     const log = this.log;
@@ -143,6 +145,13 @@ export class Core {
       if (!parsed.success) throw fail.invalid(issuesFromZod(parsed.error));
       const scope: CallScope = {
         setUser: (user) => (conn.user = user),
+        setSessionToken: (token) => this.sessionTokenOf.set(conn.id, token),
+        endSession: () => {
+          const token = this.sessionTokenOf.get(conn.id);
+          if (token) this.sessions.revoke(token);
+          this.sessionTokenOf.delete(conn.id);
+          conn.user = null;
+        },
         sessions: this.sessions,
         cancelJob: (jobId) => this.jobs.cancel(jobId, conn.id),
       };

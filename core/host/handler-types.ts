@@ -10,6 +10,10 @@ export interface CallScope {
   /** The calling connection's signed-in user, and a way for auth calls to change it. */
   setUser(user: SessionUser | null): void;
   sessions: SessionTokens;
+  /** Remembers the session token this connection signed in with (so sign-out can end it). */
+  setSessionToken(token: string | null): void;
+  /** Ends this connection's session: forgets the user and revokes its token. */
+  endSession(): void;
   /** Cancels a job this connection started. */
   cancelJob(jobId: string): boolean;
 }

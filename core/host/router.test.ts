@@ -69,8 +69,11 @@ describe('auth', () => {
     expect((await client.call('auth.status', {})).user?.email).toBe(MANAGER.email);
     await client.call('auth.signOut', {});
     expect((await failure(client.call('startups.list', {}))).code).toBe('unauthenticated');
+    // Signing out ends the session: its token no longer resumes.
+    expect((await failure(h.anonymous().call('auth.resume', { sessionToken }))).code).toBe('unauthenticated');
+    const again2 = await client.call('auth.signIn', { email: MANAGER.email, password: MANAGER.password });
     const resumed = h.anonymous();
-    await resumed.call('auth.resume', { sessionToken });
+    await resumed.call('auth.resume', { sessionToken: again2.sessionToken });
     expect((await resumed.call('startups.list', {})).total).toBe(0);
   });
 

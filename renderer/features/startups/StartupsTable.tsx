@@ -1,0 +1,150 @@
+/**
+ * The startups table: TanStack Table for columns and sort state, with sorting and paging
+ * done by core (manual mode). Sortable headers are buttons; the active one carries
+ * aria-sort.
+ */
+import { useMemo } from 'react';
+import { Anchor, Center, Group, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Startup } from '../../../shared/records/startups.js';
+import { useFormat } from '../../format/index.js';
+import { StageBadge } from './StageBadge.js';
+import { SORT_FIELDS, type SortField, type StartupListParams } from './list-params.js';
+
+interface Props {
+  rows: Startup[];
+  loading: boolean;
+  sort: StartupListParams['sort'];
+  onSortChange: (sort: StartupListParams['sort']) => void;
+  pageSize: number;
+}
+
+export function StartupsTable(props: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+
+  const columns = useMemo<ColumnDef<Startup>[]>(
+    () => [
+      {
+        accessorKey: 'name',
+        header: t('startups.fields.name'),
+        cell: ({ row }) => (
+          <Anchor component={Link} to={`/startups/${row.original.id}`} fw={600}>
+            {row.original.name}
+          </Anchor>
+        ),
+      },
+      { accessorKey: 'sector', header: t('startups.fields.sector'), cell: ({ row }) => t(`enums.sector.${row.original.sector}`) },
+      { accessorKey: 'stage', header: t('startups.fields.stage'), cell: ({ row }) => <StageBadge stage={row.original.stage} /> },
+      {
+        accessorKey: 'city',
+        header: t('startups.fields.city'),
+        enableSorting: false,
+        cell: ({ row }) => row.original.city ?? '—',
+      },
+      {
+        accessorKey: 'womenLed',
+        header: t('startups.fields.womenLedShort'),
+        enableSorting: false,
+        cell: ({ row }) => (row.original.womenLed ? t('common.yes') : t('common.no')),
+      },
+      {
+        accessorKey: 'updatedAt',
+        header: t('startups.fields.updatedAt'),
+        cell: ({ row }) => format.dateTime(row.original.updatedAt),
+      },
+    ],
+    [t, format],
+  );
+
+  const sorting: SortingState = props.sort ? [{ id: props.sort.field, desc: props.sort.direction === 'desc' }] : [];
+  const table = useReactTable({
+    data: props.rows,
+    columns,
+    getRowId: (row) => row.id,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    enableMultiSort: false,
+    enableSortingRemoval: true,
+    state: { sorting },
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      props.onSortChange(
+        first && (SORT_FIELDS as readonly string[]).includes(first.id)
+          ? { field: first.id as SortField, direction: first.desc ? 'desc' : 'asc' }
+          : null,
+      );
+    },
+  });
+
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table highlightOnHover verticalSpacing="sm" aria-busy={props.loading || undefined} aria-label={t('startups.tableLabel')}>
+        <Table.Thead>
+          {table.getHeaderGroups().map((group) => (
+            <Table.Tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const label = flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <Table.Th
+                    key={header.id}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  >
+                    {header.column.getCanSort() ? (
+                      <UnstyledButton
+                        onClick={header.column.getToggleSortingHandler()}
+                        aria-label={t('startups.sortBy', { column: String(header.column.columnDef.header) })}
+                      >
+                        <Group gap={4} wrap="nowrap">
+                          <Text fw={700} size="sm">
+                            {label}
+                          </Text>
+                          <Center aria-hidden>
+                            {sorted === 'asc' ? (
+                              <IconArrowUp size={14} />
+                            ) : sorted === 'desc' ? (
+                              <IconArrowDown size={14} />
+                            ) : (
+                              <IconArrowsSort size={14} opacity={0.5} />
+                            )}
+                          </Center>
+                        </Group>
+                      </UnstyledButton>
+                    ) : (
+                      label
+                    )}
+                  </Table.Th>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Thead>
+        <Table.Tbody>
+          {props.loading && props.rows.length === 0
+            ? Array.from({ length: Math.min(props.pageSize, 8) }, (_, i) => (
+                <Table.Tr key={`skeleton-${i}`}>
+                  {table.getVisibleLeafColumns().map((column) => (
+                    <Table.Td key={column.id}>
+                      <Skeleton height={14} radius="sm" />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))
+            : table.getRowModel().rows.map((row) => (
+                <Table.Tr key={row.id}>
+                  {row.getVisibleCells().map((cell) => (
+                    <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The startups list's search, filters, sort and page, kept in the address so that going
+ * back from a startup returns to the same view.
+ */
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { InputOf } from '../../../shared/api/index.js';
+import { Sector, Stage } from '../../../shared/records/startups.js';
+
+export const SORT_FIELDS = ['name', 'stage', 'sector', 'foundedOn', 'createdAt', 'updatedAt'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+export interface StartupListParams {
+  search: string;
+  stage: Stage | null;
+  sector: Sector | null;
+  sort: { field: SortField; direction: 'asc' | 'desc' } | null;
+  page: number;
+  pageSize: number;
+}
+
+function parse(params: URLSearchParams): StartupListParams {
+  const stage = Stage.safeParse(params.get('stage'));
+  const sector = Sector.safeParse(params.get('sector'));
+  const [field, direction] = (params.get('sort') ?? '').split('.');
+  const sort =
+    (SORT_FIELDS as readonly string[]).includes(field ?? '') && (direction === 'asc' || direction === 'desc')
+      ? { field: field as SortField, direction: direction as 'asc' | 'desc' }
+      : null;
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const size = Number.parseInt(params.get('size') ?? '', 10);
+  return {
+    search: params.get('q') ?? '',
+    stage: stage.success ? stage.data : null,
+    sector: sector.success ? sector.data : null,
+    sort,
+    page,
+    pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : 50,
+  };
+}
+
+function serialise(p: StartupListParams): URLSearchParams {
+  const out = new URLSearchParams();
+  if (p.search) out.set('q', p.search);
+  if (p.stage) out.set('stage', p.stage);
+  if (p.sector) out.set('sector', p.sector);
+  if (p.sort) out.set('sort', `${p.sort.field}.${p.sort.direction}`);
+  if (p.page > 1) out.set('page', String(p.page));
+  if (p.pageSize !== 50) out.set('size', String(p.pageSize));
+  return out;
+}
+
+export function useStartupListParams() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = useMemo(() => parse(searchParams), [searchParams]);
+  /** Changes some parameters; any change but the page itself goes back to page 1. */
+  const update = useCallback(
+    (change: Partial<StartupListParams>) => {
+      setSearchParams(
+        (current) => {
+          const next = { ...parse(current), ...change };
+          if (change.page === undefined) next.page = 1;
+          return serialise(next);
+        },
+        { replace: true },
+      );
+    },
+    [setSearchParams],
+  );
+  return { params, update };
+}
+
+export function listInput(p: StartupListParams): InputOf<'startups.list'> {
+  const filter: NonNullable<InputOf<'startups.list'>['filter']> = {};
+  if (p.stage) filter.stage = p.stage;
+  if (p.sector) filter.sector = p.sector;
+  return {
+    ...(p.search.trim() ? { search: p.search.trim() } : {}),
+    ...(Object.keys(filter).length ? { filter } : {}),
+    ...(p.sort ? { sort: p.sort } : {}),
+    limit: p.pageSize,
+    offset: (p.page - 1) * p.pageSize,
+  };
+}
+
+export function hasFilters(p: StartupListParams): boolean {
+  return p.search.trim() !== '' || p.stage !== null || p.sector !== null;
+}
