@@ -129,7 +129,7 @@ describe('trainee list query plans', () => {
     for (const filter of [{ cohortId: cohort.id }, { programmeId: programme.id }, { status: 'enrolled' as const }]) {
       const { page } = await listPlans({ filter });
       expect(page).toContain('SCAN trainees USING INDEX trainees_name');
-      expect(page.join('\n')).toMatch(/SEARCH e USING INDEX enrolments_trainee \(trainee_id=\?\)/);
+      expect(page.join('\n')).toMatch(/SEARCH e USING INDEX enrolments_trainee\w* \(trainee_id=\?/);
     }
     expect((await h.manager.call('trainees.list', { filter: { cohortId: cohort.id }, limit: 1 })).total).toBe(BROAD);
     expect((await h.manager.call('trainees.list', { filter: { programmeId: programme.id }, limit: 1 })).total).toBe(BROAD + 1);

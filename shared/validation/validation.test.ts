@@ -9,7 +9,7 @@ describe('CNIC', () => {
     [' 42101 1234567 1 ', '42101-1234567-1'],
   ])('normalises %s', (raw, expected) => expect(normaliseCnic(raw)).toBe(expected));
 
-  it.each(['', '42101-123456-1', '02101-1234567-1', '92101-1234567-1', '42101-0000000-1', 'abcde-fghijkl-m', '42101-1234567-12'])(
+  it.each(['', '42101-123456-1', '02101-1234567-1', '92101-1234567-1', '82101-0000000-1', '42101-0000000-1', 'abcde-fghijkl-m', '42101-1234567-12'])(
     'rejects impossible %s',
     (raw) => expect(normaliseCnic(raw)).toBeNull(),
   );

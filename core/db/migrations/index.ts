@@ -1,11 +1,12 @@
 /** Every migration, in order. A migration's number is its target `user_version`. */
 import type Database from 'better-sqlite3';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_lookup_indexes.js';
 
 export interface Migration {
   version: number;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [m0001];
+export const migrations: Migration[] = [m0001, m0002];
 export const latestVersion = migrations[migrations.length - 1]!.version;
