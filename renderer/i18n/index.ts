@@ -4,7 +4,17 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
+import base from './en/base.json';
+import dashboard from './en/dashboard.json';
+import mentors from './en/mentors.json';
+import programmes from './en/programmes.json';
+import sessions from './en/sessions.json';
+import settings from './en/settings.json';
+import startups from './en/startups.json';
+import trainees from './en/trainees.json';
+
+/** English strings: shared ones in base.json, each screen area's in its own file. */
+const en = { ...base, dashboard, mentors, programmes, sessions, settings, startups, trainees };
 
 export const defaultNS = 'translation';
 export const resources = { en: { translation: en } } as const;
