@@ -11,7 +11,7 @@ import { can } from '../../shared/auth/permissions.js';
 import { useSession } from '../features/auth/session.js';
 import { SearchButton } from '../features/search/SearchButton.js';
 import { SearchSpotlight } from '../features/search/SearchSpotlight.js';
-import { navigation } from './features.js';
+import { globalComponents, navigation } from './features.js';
 import { UserMenu } from './UserMenu.js';
 
 export function AppLayout() {
@@ -71,6 +71,9 @@ export function AppLayout() {
         </div>
       </AppShell.Main>
       <SearchSpotlight />
+      {globalComponents.map((Global, i) => (
+        <Global key={i} />
+      ))}
     </AppShell>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { Icon } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import type { Access } from '../../shared/auth/permissions.js';
 
@@ -18,7 +19,17 @@ export interface NavItem {
   order: number;
 }
 
+/** A keyboard shortcut, listed in the help overlay (?). */
+export interface Shortcut {
+  /** Mantine hotkey notation, e.g. 'mod+L'. */
+  keys: string;
+  labelKey: ParseKeys;
+}
+
 export interface Feature {
   routes: RouteObject[];
   nav: NavItem[];
+  /** Rendered once inside the signed-in shell (e.g. a modal opened by a global shortcut). */
+  global?: ComponentType;
+  shortcuts?: Shortcut[];
 }

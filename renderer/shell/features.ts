@@ -6,7 +6,7 @@ import { sessionsFeature } from '../features/sessions/feature.js';
 import { settingsFeature } from '../features/settings/feature.js';
 import { startupsFeature } from '../features/startups/feature.js';
 import { traineesFeature } from '../features/trainees/feature.js';
-import type { Feature, NavItem } from './feature.js';
+import type { Feature, NavItem, Shortcut } from './feature.js';
 
 export const features: Feature[] = [
   dashboardFeature,
@@ -19,3 +19,6 @@ export const features: Feature[] = [
 ];
 
 export const navigation: NavItem[] = features.flatMap((f) => f.nav).sort((a, b) => a.order - b.order);
+
+export const globalComponents = features.flatMap((f) => (f.global ? [f.global] : []));
+export const shortcuts: Shortcut[] = features.flatMap((f) => f.shortcuts ?? []);
