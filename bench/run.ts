@@ -1,0 +1,90 @@
+/**
+ * `npm run bench [-- --quick] [-- --trainees N] [-- --runs N]`: measures the workstation on
+ * a deterministic seeded database and writes bench/RESULTS.md. Figures are medians of
+ * several runs with min and max, and each has a reference measured in the same run.
+ * Benchmarks never run in `npm test`; they print figures and assert nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { Core } from '../core/host/core.js';
+import { latestVersion } from '../core/db/migrations/index.js';
+import { benchCore } from './workstation.js';
+import { benchUi } from './ui.js';
+import { formatTable, type Row, BENCH_MANAGER as MANAGER } from './stats.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    trainees: { type: 'string' },
+    runs: { type: 'string' },
+    'skip-ui': { type: 'boolean', default: false },
+  },
+});
+const trainees = Number(values.trainees ?? (values.quick ? 100_000 : 1_000_000));
+const runs = Number(values.runs ?? (values.quick ? 5 : 7));
+
+/** Builds (once, then reuses) a seeded database of this size under bench/data/. */
+function prepareDatabase(): { dataDir: string; seedSeconds: number | null } {
+  const dataDir = path.join(root, 'bench', 'data', `trainees-${trainees}-v${latestVersion}`);
+  const marker = path.join(dataDir, 'seeded.json');
+  if (fs.existsSync(marker)) return { dataDir, seedSeconds: JSON.parse(fs.readFileSync(marker, 'utf8')).seconds };
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, [path.join(root, 'bin', 'incubator.mjs'), '--data', dataDir, ...args], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  console.error(`Seeding ${trainees.toLocaleString('en')} trainees into ${dataDir} (once; reused by later runs)…`);
+  cli('init', '--centre', 'Bench Centre', '--manager-email', MANAGER.email, '--manager-password', MANAGER.password);
+  const started = Date.now();
+  cli('seed', '--trainees', String(trainees), '--startups', '200', '--mentors', '80', '--sessions', '2000', '--seed', '7');
+  const seconds = (Date.now() - started) / 1000;
+  fs.writeFileSync(marker, JSON.stringify({ seconds }));
+  return { dataDir, seedSeconds: seconds };
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+async function main(): Promise<void> {
+  const { dataDir, seedSeconds } = prepareDatabase();
+  const rows: Row[] = [];
+  if (seedSeconds !== null) {
+    rows.push({ area: 'Workstation', measure: `Seed ${trainees.toLocaleString('en')} trainees + demo data (CLI, once)`, unit: 's', median: seedSeconds });
+  }
+  rows.push(...(await benchCore(dataDir, runs)));
+  if (!values['skip-ui']) {
+    const core = Core.open({ dataDir, log: () => {} });
+    try {
+      rows.push(...(await benchUi(core, runs, root)));
+    } finally {
+      core.close();
+    }
+  }
+  const table = formatTable(rows);
+  console.log(table);
+  const report = [
+    '# Benchmark results',
+    '',
+    `Run ${new Date().toISOString()} with \`npm run bench${values.quick ? ' -- --quick' : ''}\` on ${machine()}.`,
+    `Database: ${trainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}. ${runs} runs per figure: median (min–max).`,
+    '',
+    table,
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), report);
+  console.error('Wrote bench/RESULTS.md');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
