@@ -8,6 +8,7 @@ import { centreHandlers } from '../centres/centres.service.js';
 import { startupHandlers } from '../startups/handlers.js';
 import { usersHandlers } from '../users/users.service.js';
 import { commonHandlers } from '../common/handlers.js';
+import { dashboardHandlers } from '../dashboard/handlers.js';
 import { mentorHandlers } from '../mentors/handlers.js';
 import { programmeHandlers } from '../programmes/handlers.js';
 import { sessionHandlers } from '../sessions/handlers.js';
@@ -24,4 +25,5 @@ export const handlers: Partial<Handlers> = {
   ...sessionHandlers,
   ...traineeHandlers,
   ...commonHandlers,
+  ...dashboardHandlers,
 };

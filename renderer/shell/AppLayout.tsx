@@ -12,6 +12,7 @@ import { useSession } from '../features/auth/session.js';
 import { SearchButton } from '../features/search/SearchButton.js';
 import { SearchSpotlight } from '../features/search/SearchSpotlight.js';
 import { globalComponents, navigation } from './features.js';
+import { HelpOverlay } from './HelpOverlay.js';
 import { UserMenu } from './UserMenu.js';
 
 export function AppLayout() {
@@ -71,6 +72,7 @@ export function AppLayout() {
         </div>
       </AppShell.Main>
       <SearchSpotlight />
+      <HelpOverlay />
       {globalComponents.map((Global, i) => (
         <Global key={i} />
       ))}

@@ -1,8 +1,9 @@
-import { Avatar, Badge, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { Avatar, Badge, Group, Kbd, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconKeyboard, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useSignedInUser } from '../features/auth/session.js';
 import { ThemeMenuItems } from '../theme/ThemeMenuItems.js';
+import { openHelp } from './help.js';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -42,6 +43,10 @@ export function UserMenu() {
         </Stack>
         <Menu.Divider />
         <ThemeMenuItems />
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconKeyboard size={16} aria-hidden />} rightSection={<Kbd size="xs">?</Kbd>} onClick={openHelp}>
+          {t('shell.help.open')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void session.signOut()}>
           {t('auth.signOut')}

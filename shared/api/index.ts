@@ -10,6 +10,7 @@ import { startupsApi } from './startups.js';
 import { mentorsApi, sessionsApi } from './mentors.js';
 import { traineesApi } from './trainees.js';
 import { commonApi } from './common.js';
+import { dashboardApi } from './dashboard.js';
 import { ApiError } from './errors.js';
 
 export const api = {
@@ -22,6 +23,7 @@ export const api = {
   ...sessionsApi,
   ...traineesApi,
   ...commonApi,
+  ...dashboardApi,
 } as const;
 
 export type Api = typeof api;

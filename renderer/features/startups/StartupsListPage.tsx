@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
-import { Button, Group, Pagination, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Checkbox, Group, Pagination, Paper, Popover, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFilterOff, IconPlus, IconRocket, IconSearch } from '@tabler/icons-react';
+import { IconColumns3, IconFileExport, IconFilterOff, IconPlus, IconRestore, IconRocket, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/permissions.js';
 import type { Sector, Stage } from '../../../shared/records/startups.js';
+import { useApiClient } from '../../api/ApiProvider.js';
 import { useApiQuery } from '../../api/query.js';
+import { useNotify } from '../../components/notify.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
@@ -16,6 +18,8 @@ import { NewStartupModal } from './NewStartupModal.js';
 import { useStartupOptions } from './options.js';
 import { hasFilters, listInput, PAGE_SIZES, useStartupListParams } from './list-params.js';
 import { StartupsTable } from './StartupsTable.js';
+import { COLUMN_IDS, columnLabel, useVisibleColumns } from './columns.js';
+import { downloadCsv, exportFileName, fetchAllStartups, startupsCsv } from './export-csv.js';
 
 export function StartupsListPage() {
   const { t } = useTranslation();
@@ -37,7 +41,38 @@ export function StartupsListPage() {
   }, [debouncedSearch, params.search, update]);
   const clearFilters = () => {
     setSearchText('');
-    update({ search: '', stage: null, sector: null });
+    update({ search: '', stage: null, sector: null, womenLed: null, cohortId: null });
+  };
+
+  const columns = useVisibleColumns();
+  const cohorts = useApiQuery('cohorts.list', { sort: { field: 'name', direction: 'asc' }, limit: 1000 });
+  const cohortNames = useMemo(() => new Map((cohorts.data?.items ?? []).map((c) => [c.id, c.name])), [cohorts.data]);
+  const cohortOptions = useMemo(() => (cohorts.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })), [cohorts.data]);
+  const womenOptions = [
+    { value: 'yes', label: t('startups.filters.womenLedOnly') },
+    { value: 'no', label: t('startups.filters.notWomenLed') },
+  ];
+
+  const client = useApiClient();
+  const notify = useNotify();
+  const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
+  const exportCsv = async () => {
+    setExporting({ done: 0, total: 0 });
+    try {
+      const { limit: _limit, offset: _offset, ...query } = listInput(params);
+      const rows = await fetchAllStartups(
+        (input) => client.call('startups.list', input),
+        query,
+        (done, total) => setExporting({ done, total }),
+      );
+      const fileName = exportFileName();
+      downloadCsv(startupsCsv(t, rows, columns.visible, cohortNames), fileName);
+      notify.saved(t('startups.export.done', { count: rows.length, formatted: format.number(rows.length), fileName }));
+    } catch (error) {
+      notify.failed(error, t('startups.export.failed'));
+    } finally {
+      setExporting(null);
+    }
   };
 
   const list = useApiQuery('startups.list', listInput(params), { placeholderData: keepPreviousData });
@@ -64,7 +99,7 @@ export function StartupsListPage() {
               value={searchText}
               onChange={(e) => setSearchText(e.currentTarget.value)}
               type="search"
-              style={{ flex: '1 1 240px' }}
+              style={{ flex: '1 1 200px' }}
             />
             <Select
               label={t('startups.fields.stage')}
@@ -72,7 +107,8 @@ export function StartupsListPage() {
               value={params.stage}
               onChange={(value) => update({ stage: value as Stage | null })}
               clearable
-              w={180}
+              placeholder={t('startups.filters.any')}
+              w={150}
               comboboxProps={{ withinPortal: true }}
             />
             <Select
@@ -81,15 +117,94 @@ export function StartupsListPage() {
               value={params.sector}
               onChange={(value) => update({ sector: value as Sector | null })}
               clearable
+              placeholder={t('startups.filters.any')}
               searchable
               nothingFoundMessage={t('common.noOptions')}
-              w={200}
+              w={190}
             />
-            {filtered ? (
-              <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clearFilters}>
-                {t('startups.filters.clear')}
+            <Select
+              label={t('startups.fields.womenLedShort')}
+              data={womenOptions}
+              value={params.womenLed === null ? null : params.womenLed ? 'yes' : 'no'}
+              onChange={(value) => update({ womenLed: value === null ? null : value === 'yes' })}
+              clearable
+              placeholder={t('startups.filters.any')}
+              w={150}
+            />
+            <Select
+              label={t('startups.fields.cohort')}
+              data={cohortOptions}
+              value={params.cohortId}
+              onChange={(value) => update({ cohortId: value })}
+              clearable
+              searchable
+              placeholder={cohortOptions.length === 0 ? t('startups.filters.noCohorts') : t('startups.filters.any')}
+              disabled={cohortOptions.length === 0 && !params.cohortId}
+              nothingFoundMessage={t('common.noOptions')}
+              w={190}
+            />
+          </Group>
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Group gap="sm">
+              <Text size="sm" c="dimmed">
+                {page ? t('startups.listCount', { count: total, formatted: format.number(total) }) : '\u00a0'}
+              </Text>
+              {filtered ? (
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  leftSection={<IconFilterOff size={16} aria-hidden />}
+                  onClick={clearFilters}
+                >
+                  {t('startups.filters.clear')}
+                </Button>
+              ) : null}
+            </Group>
+            <Group gap="xs">
+              <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
+                <Popover.Target>
+                  <Button variant="default" leftSection={<IconColumns3 size={16} aria-hidden />}>
+                    {t('startups.columns.open')}
+                  </Button>
+                </Popover.Target>
+                <Popover.Dropdown>
+                  <Stack gap="xs" role="group" aria-label={t('startups.columns.label')}>
+                    <Text size="xs" fw={600} c="dimmed">
+                      {t('startups.columns.label')}
+                    </Text>
+                    {COLUMN_IDS.filter((id) => id !== 'name').map((id) => (
+                      <Checkbox
+                        key={id}
+                        size="sm"
+                        label={columnLabel(t, id)}
+                        checked={columns.visible.includes(id)}
+                        onChange={(e) => columns.toggle(id, e.currentTarget.checked)}
+                      />
+                    ))}
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      mt={4}
+                      leftSection={<IconRestore size={14} aria-hidden />}
+                      onClick={columns.reset}
+                    >
+                      {t('startups.columns.reset')}
+                    </Button>
+                  </Stack>
+                </Popover.Dropdown>
+              </Popover>
+              <Button
+                variant="default"
+                leftSection={<IconFileExport size={16} aria-hidden />}
+                onClick={() => void exportCsv()}
+                loading={exporting !== null && exporting.total === 0}
+                disabled={exporting !== null || total === 0}
+              >
+                {exporting && exporting.total > 0
+                  ? t('startups.export.progress', { done: format.number(exporting.done), total: format.number(exporting.total) })
+                  : t('startups.export.open')}
               </Button>
-            ) : null}
+            </Group>
           </Group>
 
           {list.isError ? (
@@ -122,6 +237,8 @@ export function StartupsListPage() {
                 sort={params.sort}
                 onSortChange={(sort) => update({ sort })}
                 pageSize={params.pageSize}
+                visible={columns.visible}
+                cohortNames={cohortNames}
               />
               {page ? (
                 <Group justify="space-between" wrap="wrap" gap="sm">

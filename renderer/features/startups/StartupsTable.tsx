@@ -3,15 +3,12 @@
  * done by core (manual mode). Sortable headers are buttons; the active one carries
  * aria-sort.
  */
-import { useMemo } from 'react';
-import { Anchor, Center, Group, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
+import { Center, Group, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Startup } from '../../../shared/records/startups.js';
-import { useFormat } from '../../format/index.js';
-import { StageBadge } from './StageBadge.js';
+import { COLUMN_IDS, useStartupColumns, type ColumnId } from './columns.js';
 import { SORT_FIELDS, type SortField, type StartupListParams } from './list-params.js';
 
 interface Props {
@@ -20,45 +17,15 @@ interface Props {
   sort: StartupListParams['sort'];
   onSortChange: (sort: StartupListParams['sort']) => void;
   pageSize: number;
+  visible: readonly ColumnId[];
+  cohortNames: ReadonlyMap<string, string>;
 }
 
 export function StartupsTable(props: Props) {
   const { t } = useTranslation();
-  const format = useFormat();
 
-  const columns = useMemo<ColumnDef<Startup>[]>(
-    () => [
-      {
-        accessorKey: 'name',
-        header: t('startups.fields.name'),
-        cell: ({ row }) => (
-          <Anchor component={Link} to={`/startups/${row.original.id}`} fw={600}>
-            {row.original.name}
-          </Anchor>
-        ),
-      },
-      { accessorKey: 'sector', header: t('startups.fields.sector'), cell: ({ row }) => t(`enums.sector.${row.original.sector}`) },
-      { accessorKey: 'stage', header: t('startups.fields.stage'), cell: ({ row }) => <StageBadge stage={row.original.stage} /> },
-      {
-        accessorKey: 'city',
-        header: t('startups.fields.city'),
-        enableSorting: false,
-        cell: ({ row }) => row.original.city ?? '—',
-      },
-      {
-        accessorKey: 'womenLed',
-        header: t('startups.fields.womenLedShort'),
-        enableSorting: false,
-        cell: ({ row }) => (row.original.womenLed ? t('common.yes') : t('common.no')),
-      },
-      {
-        accessorKey: 'updatedAt',
-        header: t('startups.fields.updatedAt'),
-        cell: ({ row }) => format.dateTime(row.original.updatedAt),
-      },
-    ],
-    [t, format],
-  );
+  const columns = useStartupColumns(props.cohortNames);
+  const columnVisibility = Object.fromEntries(COLUMN_IDS.map((id) => [id, props.visible.includes(id)]));
 
   const sorting: SortingState = props.sort ? [{ id: props.sort.field, desc: props.sort.direction === 'desc' }] : [];
   const table = useReactTable({
@@ -70,7 +37,7 @@ export function StartupsTable(props: Props) {
     manualPagination: true,
     enableMultiSort: false,
     enableSortingRemoval: true,
-    state: { sorting },
+    state: { sorting, columnVisibility },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       const first = next[0];
@@ -83,7 +50,7 @@ export function StartupsTable(props: Props) {
   });
 
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={Math.max(720, props.visible.length * 130)}>
       <Table highlightOnHover verticalSpacing="sm" aria-busy={props.loading || undefined} aria-label={t('startups.tableLabel')}>
         <Table.Thead>
           {table.getHeaderGroups().map((group) => (

@@ -7,6 +7,7 @@ export const startupsFeature: Feature = {
   routes: [
     { path: 'startups', element: <StartupsListPage /> },
     { path: 'startups/:id', element: <StartupDetailPage /> },
+    { path: 'startups/:id/:tab', element: <StartupDetailPage /> },
   ],
   nav: [{ to: '/startups', labelKey: 'nav.startups', icon: IconRocket, permission: 'startups.read', order: 20 }],
 };

@@ -15,6 +15,9 @@ export interface StartupListParams {
   search: string;
   stage: Stage | null;
   sector: Sector | null;
+  /** true: only women-led; false: only the others; null: all. */
+  womenLed: boolean | null;
+  cohortId: string | null;
   sort: { field: SortField; direction: 'asc' | 'desc' } | null;
   page: number;
   pageSize: number;
@@ -28,12 +31,16 @@ function parse(params: URLSearchParams): StartupListParams {
     (SORT_FIELDS as readonly string[]).includes(field ?? '') && (direction === 'asc' || direction === 'desc')
       ? { field: field as SortField, direction: direction as 'asc' | 'desc' }
       : null;
+  const women = params.get('women');
+  const cohort = params.get('cohort');
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const size = Number.parseInt(params.get('size') ?? '', 10);
   return {
     search: params.get('q') ?? '',
     stage: stage.success ? stage.data : null,
     sector: sector.success ? sector.data : null,
+    womenLed: women === 'yes' ? true : women === 'no' ? false : null,
+    cohortId: cohort && /^[0-9a-f-]{36}$/.test(cohort) ? cohort : null,
     sort,
     page,
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : 50,
@@ -45,6 +52,8 @@ function serialise(p: StartupListParams): URLSearchParams {
   if (p.search) out.set('q', p.search);
   if (p.stage) out.set('stage', p.stage);
   if (p.sector) out.set('sector', p.sector);
+  if (p.womenLed !== null) out.set('women', p.womenLed ? 'yes' : 'no');
+  if (p.cohortId) out.set('cohort', p.cohortId);
   if (p.sort) out.set('sort', `${p.sort.field}.${p.sort.direction}`);
   if (p.page > 1) out.set('page', String(p.page));
   if (p.pageSize !== 50) out.set('size', String(p.pageSize));
@@ -75,6 +84,8 @@ export function listInput(p: StartupListParams): InputOf<'startups.list'> {
   const filter: NonNullable<InputOf<'startups.list'>['filter']> = {};
   if (p.stage) filter.stage = p.stage;
   if (p.sector) filter.sector = p.sector;
+  if (p.womenLed !== null) filter.womenLed = p.womenLed;
+  if (p.cohortId) filter.cohortId = p.cohortId;
   return {
     ...(p.search.trim() ? { search: p.search.trim() } : {}),
     ...(Object.keys(filter).length ? { filter } : {}),
@@ -85,5 +96,5 @@ export function listInput(p: StartupListParams): InputOf<'startups.list'> {
 }
 
 export function hasFilters(p: StartupListParams): boolean {
-  return p.search.trim() !== '' || p.stage !== null || p.sector !== null;
+  return p.search.trim() !== '' || p.stage !== null || p.sector !== null || p.womenLed !== null || p.cohortId !== null;
 }

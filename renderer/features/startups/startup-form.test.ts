@@ -47,18 +47,22 @@ describe('startups list input', () => {
         search: ' khet ',
         stage: 'applied',
         sector: null,
+        womenLed: true,
+        cohortId: null,
         sort: { field: 'name', direction: 'desc' },
         page: 3,
         pageSize: 25,
       }),
     ).toEqual({
       search: 'khet',
-      filter: { stage: 'applied' },
+      filter: { stage: 'applied', womenLed: true },
       sort: { field: 'name', direction: 'desc' },
       limit: 25,
       offset: 50,
     });
-    expect(listInput({ search: '', stage: null, sector: null, sort: null, page: 1, pageSize: 50 })).toEqual({
+    expect(
+      listInput({ search: '', stage: null, sector: null, womenLed: null, cohortId: null, sort: null, page: 1, pageSize: 50 }),
+    ).toEqual({
       limit: 50,
       offset: 0,
     });

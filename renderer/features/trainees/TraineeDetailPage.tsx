@@ -1,53 +1,187 @@
-import { Badge, Paper, Text } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Tabs, Text, Title } from '@mantine/core';
+import { IconAward, IconBriefcase, IconEdit, IconSchool, IconTrash, IconUserOff } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { useApiQuery } from '../../api/query.js';
+import { Link, useNavigate, useParams } from 'react-router';
+import { can } from '../../../shared/auth/permissions.js';
+import type { Trainee } from '../../../shared/records/trainees.js';
+import { apiQueryKey, useApiMutation, useApiQuery } from '../../api/query.js';
+import { ConfirmModal } from '../../components/ConfirmModal.js';
+import { DetailSkeleton } from '../../components/DetailSkeleton.js';
+import { EmptyState } from '../../components/EmptyState.js';
 import { FieldList } from '../../components/FieldList.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { RecordView } from '../../components/RecordView.js';
+import { QueryError } from '../../components/QueryError.js';
 import { Tags } from '../../components/Tags.js';
+import { useNotify } from '../../components/notify.js';
 import { useFormat } from '../../format/index.js';
+import { useSession } from '../auth/session.js';
+import { CertificationsTab } from './CertificationsTab.js';
+import { EnrolmentsTab } from './EnrolmentsTab.js';
+import { PersonalValue } from './PersonalValue.js';
+import { PlacementsTab } from './PlacementsTab.js';
+import { TraineeEditForm } from './TraineeEditForm.js';
 
-/** A trainee's record. CNIC and phone come masked from core (revealing them comes later). */
 export function TraineeDetailPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const { id = '' } = useParams();
-  const trainee = useApiQuery('trainees.get', { id });
+  // Off while deleting, so that the change event does not refetch a record being removed.
+  const [deleting, setDeleting] = useState(false);
+  const trainee = useApiQuery('trainees.get', { id }, { enabled: !deleting });
+
+  const crumbs = (
+    <Breadcrumbs aria-label={t('common.breadcrumbs')}>
+      <Anchor component={Link} to="/trainees" size="sm">
+        {t('trainees.title')}
+      </Anchor>
+      {trainee.data ? <Text size="sm">{trainee.data.name}</Text> : null}
+    </Breadcrumbs>
+  );
+
+  if (trainee.isPending) return <DetailSkeleton />;
+  if (trainee.isError) {
+    return trainee.error.error.code === 'not-found' ? (
+      <EmptyState
+        icon={<IconUserOff size={28} />}
+        title={t('trainees.notFound.title')}
+        description={t('trainees.notFound.body')}
+        action={
+          <Button component={Link} to="/trainees" variant="light">
+            {t('trainees.backToList')}
+          </Button>
+        }
+      />
+    ) : (
+      <>
+        {crumbs}
+        <QueryError error={trainee.error} onRetry={() => void trainee.refetch()} />
+      </>
+    );
+  }
+  return <TraineeProfile key={trainee.data.id} trainee={trainee.data} crumbs={crumbs} onDeleting={setDeleting} />;
+}
+
+function TraineeProfile(props: { trainee: Trainee; crumbs: ReactNode; onDeleting: (deleting: boolean) => void }) {
+  const { t } = useTranslation();
+  const { role } = useSession();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const remove = useApiMutation('trainees.delete');
+  const { trainee } = props;
+  const canWrite = can(role, 'trainees.write');
+
+  const deleteTrainee = async () => {
+    props.onDeleting(true);
+    try {
+      await remove.mutateAsync({ id: trainee.id });
+      setConfirmingDelete(false);
+      notify.saved(t('trainees.deleted', { name: trainee.name }));
+      void navigate('/trainees');
+      queryClient.removeQueries({ queryKey: apiQueryKey('trainees.get', { id: trainee.id }) });
+    } catch (error) {
+      props.onDeleting(false);
+      setConfirmingDelete(false);
+      notify.failed(error, t('trainees.delete.failed'));
+    }
+  };
+
+  const actions =
+    canWrite && !editing ? (
+      <>
+        <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setEditing(true)}>
+          {t('trainees.edit.open')}
+        </Button>
+        <Button variant="light" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirmingDelete(true)}>
+          {t('trainees.delete.open')}
+        </Button>
+      </>
+    ) : null;
+
+  const place = [trainee.city, trainee.district].filter(Boolean).join(' · ');
   return (
-    <RecordView query={trainee} notFoundTitle={t('trainees.notFound.title')} notFoundBody={t('trainees.notFound.body')}>
-      {(p) => (
-        <>
-          <PageHeader
-            above={
-              <Text size="sm" c="dimmed">
-                {t('trainees.kind')}
-              </Text>
-            }
-            title={p.name}
-            description={[p.city, p.district].filter(Boolean).join(', ') || undefined}
-            actions={
-              <Badge variant="light" color={p.consent ? 'brand' : 'gray'}>
-                {p.consent ? t('trainees.consentGiven') : t('trainees.consentNotGiven')}
-              </Badge>
-            }
+    <>
+      <PageHeader
+        above={props.crumbs}
+        title={trainee.name}
+        description={
+          <Group gap="xs" component="span">
+            {place ? <span>{place}</span> : null}
+            <Badge variant="light" color={trainee.consent ? 'brand' : 'gray'} component="span">
+              {trainee.consent ? t('trainees.consentGiven') : t('trainees.consentNotGiven')}
+            </Badge>
+          </Group>
+        }
+        actions={actions}
+      />
+      <Paper withBorder radius="md" p="lg" mb="lg">
+        <Title order={2} size="h4" mb="md">
+          {editing ? t('trainees.edit.title') : t('trainees.profile')}
+        </Title>
+        {editing ? (
+          <TraineeEditForm trainee={trainee} onDone={() => setEditing(false)} />
+        ) : (
+          <FieldList
+            cols={3}
+            items={[
+              {
+                label: t('trainees.fields.cnic'),
+                value: <PersonalValue traineeId={trainee.id} field="cnic" masked={trainee.cnic} label={t('trainees.fields.cnic')} />,
+              },
+              {
+                label: t('trainees.fields.phone'),
+                value: <PersonalValue traineeId={trainee.id} field="phone" masked={trainee.phone} label={t('trainees.fields.phone')} />,
+              },
+              { label: t('trainees.fields.email'), value: trainee.email },
+              { label: t('trainees.fields.gender'), value: trainee.gender ? t(`enums.gender.${trainee.gender}`) : null },
+              { label: t('trainees.fields.dateOfBirth'), value: trainee.dateOfBirth ? format.date(trainee.dateOfBirth) : null },
+              { label: t('trainees.fields.updatedAt'), value: format.dateTime(trainee.updatedAt) },
+              { label: t('trainees.fields.city'), value: trainee.city },
+              { label: t('trainees.fields.district'), value: trainee.district },
+              { label: t('trainees.fields.consent'), value: trainee.consent ? t('common.yes') : t('common.no') },
+              { label: t('trainees.fields.skills'), value: trainee.skills.length ? <Tags values={trainee.skills} /> : null, wide: true },
+            ]}
           />
-          <Paper withBorder radius="md" p="lg">
-            <FieldList
-              items={[
-                { label: t('trainees.fields.cnic'), value: p.cnic },
-                { label: t('trainees.fields.gender'), value: p.gender ? t(`enums.gender.${p.gender}`) : null },
-                { label: t('trainees.fields.dateOfBirth'), value: p.dateOfBirth ? format.date(p.dateOfBirth) : null },
-                { label: t('trainees.fields.email'), value: p.email },
-                { label: t('trainees.fields.phone'), value: p.phone },
-                { label: t('trainees.fields.city'), value: p.city },
-                { label: t('trainees.fields.district'), value: p.district },
-                { label: t('trainees.fields.skills'), value: p.skills.length ? <Tags values={p.skills} /> : null, wide: true },
-              ]}
-            />
-          </Paper>
-        </>
-      )}
-    </RecordView>
+        )}
+      </Paper>
+      <Paper withBorder radius="md" p="lg">
+        <Tabs defaultValue="enrolments" keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="enrolments" leftSection={<IconSchool size={16} aria-hidden />}>
+              {t('trainees.tabs.enrolments')}
+            </Tabs.Tab>
+            <Tabs.Tab value="certifications" leftSection={<IconAward size={16} aria-hidden />}>
+              {t('trainees.tabs.certifications')}
+            </Tabs.Tab>
+            <Tabs.Tab value="placements" leftSection={<IconBriefcase size={16} aria-hidden />}>
+              {t('trainees.tabs.placements')}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="enrolments">
+            <EnrolmentsTab traineeId={trainee.id} canWrite={canWrite} />
+          </Tabs.Panel>
+          <Tabs.Panel value="certifications">
+            <CertificationsTab traineeId={trainee.id} canWrite={canWrite} />
+          </Tabs.Panel>
+          <Tabs.Panel value="placements">
+            <PlacementsTab traineeId={trainee.id} canWrite={canWrite} />
+          </Tabs.Panel>
+        </Tabs>
+      </Paper>
+      <ConfirmModal
+        opened={confirmingDelete}
+        title={t('trainees.delete.title')}
+        message={t('trainees.delete.body', { name: trainee.name })}
+        confirmLabel={t('trainees.delete.confirm')}
+        danger
+        loading={remove.isPending}
+        onConfirm={() => void deleteTrainee()}
+        onClose={() => setConfirmingDelete(false)}
+      />
+    </>
   );
 }

@@ -1,0 +1,68 @@
+/**
+ * The startups list's column choice (remembered), the women-led filter, and "Export CSV"
+ * of exactly the rows in view, properly escaped.
+ */
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, skipWithoutChromium, test } from '../support/web-fixture.js';
+
+skipWithoutChromium();
+
+const manager = { name: 'Bilal Ahmed', email: 'bilal@nic-lahore.pk', password: 'mangoes in the monsoon' };
+
+async function addStartup(page: Page, name: string, sector: string, womenLed = false): Promise<void> {
+  await page.getByRole('button', { name: 'New startup' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New startup' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Sector').click();
+  await page.getByRole('option', { name: sector }).click();
+  if (womenLed) await dialog.getByLabel('Women-led').check();
+  await dialog.getByRole('button', { name: 'Add startup' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('columns are remembered, filters narrow the list, and the CSV holds the view', async ({ page }) => {
+  await page.getByLabel('Centre name').fill('NIC Lahore');
+  await page.getByLabel('Your name').fill(manager.name);
+  await page.getByLabel('Email').fill(manager.email);
+  await page.getByLabel('Password', { exact: true }).fill(manager.password);
+  await page.getByLabel('Confirm password').fill(manager.password);
+  await page.getByRole('button', { name: 'Create centre' }).click();
+  await expect(page.getByRole('heading', { name: 'No startups yet' })).toBeVisible();
+
+  await addStartup(page, 'Chai, "Cloud" Labs', 'Fintech', true);
+  await addStartup(page, 'Bazaar Wala', 'E-commerce');
+  const table = page.getByRole('table', { name: 'Startups' });
+  await expect(table.getByRole('link')).toHaveCount(2);
+
+  // Column choice survives a reload.
+  await expect(table.getByRole('columnheader', { name: /Added/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Added' }).click();
+  await page.getByRole('checkbox', { name: 'City' }).click();
+  await page.keyboard.press('Escape');
+  await expect(table.getByRole('columnheader', { name: /Added/ })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'City' })).toHaveCount(0);
+  await page.reload();
+  await expect(table.getByRole('columnheader', { name: /Added/ })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'City' })).toHaveCount(0);
+
+  // Women-led filter.
+  await page.getByRole('textbox', { name: 'Women-led' }).click();
+  await page.getByRole('option', { name: 'Women-led only' }).click();
+  await expect(table.getByRole('link')).toHaveText(['Chai, "Cloud" Labs']);
+
+  // Export: the filtered rows only, in the visible columns, quoted where needed.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^startups-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+  const lines = text.split('\r\n');
+  expect(lines[0]).toBe('Name,Sector,Stage,Women-led,Added,Last changed');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toMatch(
+    /^"Chai, ""Cloud"" Labs",Fintech,Applied,Yes,\d{4}-\d{2}-\d{2} \d{2}:\d{2},\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+  );
+  await expect(page.getByText(/Exported 1 startup to startups-/)).toBeVisible();
+});

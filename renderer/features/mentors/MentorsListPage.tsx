@@ -1,0 +1,332 @@
+/** The mentor directory: search, filters, and each mentor's local time and hours this quarter. */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Pagination,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import {
+  IconArrowDown,
+  IconArrowUp,
+  IconArrowsSort,
+  IconFilterOff,
+  IconPlus,
+  IconSearch,
+  IconUserStar,
+} from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { can } from '../../../shared/auth/permissions.js';
+import type { Mentor } from '../../../shared/records/mentors.js';
+import { useApiQuery } from '../../api/query.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { QueryError } from '../../components/QueryError.js';
+import { useFormat } from '../../format/index.js';
+import { useSession } from '../auth/session.js';
+import { useMentorFacets } from './facets.js';
+import { HoursCell } from './HoursThisQuarter.js';
+import {
+  hasMentorFilters,
+  mentorListInput,
+  PAGE_SIZE,
+  useMentorListParams,
+  type MentorListParams,
+  type SortField,
+} from './list-params.js';
+import { LocalTime } from './LocalTime.js';
+import { NewMentorModal } from './NewMentorModal.js';
+import { quarterOf, useNow, type Quarter } from './time.js';
+
+export function MentorsListPage() {
+  const { t } = useTranslation();
+  const { role } = useSession();
+  const format = useFormat();
+  const facets = useMentorFacets();
+  const { params, update } = useMentorListParams();
+  const [creating, setCreating] = useState(false);
+  const canWrite = can(role, 'mentors.write');
+  const now = useNow();
+  const quarter = quarterOf(now);
+
+  const [searchText, setSearchText] = useState(params.search);
+  const [debouncedSearch] = useDebouncedValue(searchText, 250);
+  const lastTyped = useRef(debouncedSearch);
+  useEffect(() => {
+    if (debouncedSearch === lastTyped.current) return;
+    lastTyped.current = debouncedSearch;
+    if (debouncedSearch !== params.search) update({ search: debouncedSearch });
+  }, [debouncedSearch, params.search, update]);
+  const clearFilters = () => {
+    setSearchText('');
+    update({ search: '', expertise: null, city: null, country: null });
+  };
+
+  const list = useApiQuery('mentors.list', mentorListInput(params), { placeholderData: keepPreviousData });
+  const page = list.data;
+  const total = page?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filtered = hasMentorFilters(params);
+
+  const newButton = canWrite ? (
+    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+      {t('mentors.new.open')}
+    </Button>
+  ) : null;
+
+  return (
+    <>
+      <PageHeader title={t('mentors.title')} description={t('mentors.description')} actions={newButton} />
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="md">
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            <TextInput
+              label={t('mentors.filters.search')}
+              leftSection={<IconSearch size={16} aria-hidden />}
+              value={searchText}
+              onChange={(e) => setSearchText(e.currentTarget.value)}
+              type="search"
+              style={{ flex: '1 1 220px' }}
+            />
+            <Select
+              label={t('mentors.fields.expertise')}
+              data={facets.expertise}
+              value={params.expertise}
+              onChange={(value) => update({ expertise: value })}
+              clearable
+              searchable
+              nothingFoundMessage={t('common.noOptions')}
+              w={200}
+            />
+            <Select
+              label={t('mentors.fields.city')}
+              data={facets.cities}
+              value={params.city}
+              onChange={(value) => update({ city: value })}
+              clearable
+              searchable
+              nothingFoundMessage={t('common.noOptions')}
+              w={170}
+            />
+            <Select
+              label={t('mentors.fields.country')}
+              data={facets.countries}
+              value={params.country}
+              onChange={(value) => update({ country: value })}
+              clearable
+              searchable
+              nothingFoundMessage={t('common.noOptions')}
+              w={170}
+            />
+            {filtered ? (
+              <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clearFilters}>
+                {t('mentors.filters.clear')}
+              </Button>
+            ) : null}
+          </Group>
+
+          {list.isError ? (
+            <QueryError error={list.error} onRetry={() => void list.refetch()} />
+          ) : page && page.items.length === 0 && !list.isPlaceholderData ? (
+            filtered ? (
+              <EmptyState
+                icon={<IconSearch size={28} />}
+                title={t('mentors.empty.filteredTitle')}
+                description={t('mentors.empty.filteredBody')}
+                action={
+                  <Button variant="light" onClick={clearFilters}>
+                    {t('mentors.filters.clear')}
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyState
+                icon={<IconUserStar size={28} />}
+                title={t('mentors.empty.title')}
+                description={canWrite ? t('mentors.empty.body') : t('mentors.empty.bodyReadOnly')}
+                action={newButton}
+              />
+            )
+          ) : (
+            <>
+              <MentorsTable
+                rows={page?.items ?? []}
+                loading={list.isPending || list.isPlaceholderData}
+                params={params}
+                onSort={(sort) => update({ sort })}
+                now={now}
+                quarter={quarter}
+              />
+              {page ? (
+                <Group justify="space-between" wrap="wrap" gap="sm">
+                  <Text size="sm" c="dimmed" aria-live="polite">
+                    {t('mentors.paging.showing', {
+                      from: format.number(total === 0 ? 0 : page.offset + 1),
+                      to: format.number(page.offset + page.items.length),
+                      total: format.number(total),
+                    })}
+                  </Text>
+                  {pages > 1 ? (
+                    <Pagination
+                      total={pages}
+                      value={Math.min(params.page, pages)}
+                      onChange={(value) => update({ page: value })}
+                      size="sm"
+                      getItemProps={(n) => ({ 'aria-label': t('sessions.paging.page', { page: n }) })}
+                      getControlProps={(control) => ({ 'aria-label': t(`sessions.paging.${control}`) })}
+                    />
+                  ) : null}
+                </Group>
+              ) : null}
+            </>
+          )}
+        </Stack>
+      </Paper>
+      <NewMentorModal opened={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
+
+function SortHeader(props: {
+  field: SortField;
+  label: string;
+  params: MentorListParams;
+  onSort: (s: MentorListParams['sort']) => void;
+}) {
+  const { t } = useTranslation();
+  const active = props.params.sort.field === props.field;
+  const direction = active ? props.params.sort.direction : null;
+  return (
+    <Table.Th aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}>
+      <UnstyledButton
+        onClick={() => props.onSort({ field: props.field, direction: direction === 'asc' ? 'desc' : 'asc' })}
+        aria-label={t('mentors.sortBy', { column: props.label })}
+      >
+        <Group gap={4} wrap="nowrap">
+          <Text fw={700} size="sm">
+            {props.label}
+          </Text>
+          <Center aria-hidden>
+            {direction === 'asc' ? (
+              <IconArrowUp size={14} />
+            ) : direction === 'desc' ? (
+              <IconArrowDown size={14} />
+            ) : (
+              <IconArrowsSort size={14} opacity={0.5} />
+            )}
+          </Center>
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+function MentorsTable(props: {
+  rows: Mentor[];
+  loading: boolean;
+  params: MentorListParams;
+  onSort: (sort: MentorListParams['sort']) => void;
+  now: Date;
+  quarter: Quarter;
+}) {
+  const { t } = useTranslation();
+  const quarterLabel = t('mentors.quarter', { q: props.quarter.q, year: props.quarter.year });
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table highlightOnHover verticalSpacing="sm" aria-label={t('mentors.tableLabel')} aria-busy={props.loading || undefined}>
+        <Table.Thead>
+          <Table.Tr>
+            <SortHeader field="name" label={t('mentors.fields.name')} params={props.params} onSort={props.onSort} />
+            <Table.Th>{t('mentors.fields.expertise')}</Table.Th>
+            <SortHeader field="city" label={t('mentors.fields.location')} params={props.params} onSort={props.onSort} />
+            <Table.Th>{t('mentors.fields.localTime')}</Table.Th>
+            <Table.Th ta="end" style={{ whiteSpace: 'nowrap' }}>
+              {t('mentors.fields.hoursIn', { quarter: quarterLabel })}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody style={{ opacity: props.loading && props.rows.length > 0 ? 0.6 : 1 }}>
+          {props.loading && props.rows.length === 0
+            ? Array.from({ length: 8 }, (_, i) => (
+                <Table.Tr key={i}>
+                  {Array.from({ length: 5 }, (_, j) => (
+                    <Table.Td key={j}>
+                      <Skeleton height={14} radius="sm" />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))
+            : props.rows.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/mentors/${m.id}`} fw={600}>
+                      {m.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {m.organisation ?? ''}
+                      {m.centreId === null ? (
+                        <Badge component="span" ml={m.organisation ? 6 : 0} size="xs" variant="light" color="indigo">
+                          {t('mentors.nationalShort')}
+                        </Badge>
+                      ) : null}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <ExpertiseTags values={m.expertise} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{[m.city, m.country].filter(Boolean).join(', ')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <LocalTime timeZone={m.timeZone} now={props.now} />
+                  </Table.Td>
+                  <Table.Td ta="end">
+                    <HoursCell mentorId={m.id} quarter={props.quarter} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Up to three tags, then "+n". */
+function ExpertiseTags(props: { values: readonly string[] }): ReactNode {
+  const { t } = useTranslation();
+  if (props.values.length === 0)
+    return (
+      <Text span c="dimmed">
+        —
+      </Text>
+    );
+  const shown = props.values.slice(0, 3);
+  const more = props.values.length - shown.length;
+  return (
+    <Group gap={4}>
+      {shown.map((tag) => (
+        <Badge key={tag} variant="light" color="indigo" tt="none" size="sm">
+          {tag}
+        </Badge>
+      ))}
+      {more > 0 ? (
+        <Badge variant="outline" color="gray" size="sm" tt="none" title={props.values.slice(3).join(', ')}>
+          {t('mentors.moreTags', { count: more })}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}

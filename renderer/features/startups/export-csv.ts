@@ -1,0 +1,71 @@
+/**
+ * "Export CSV" of the startups list: every row matching the current search, filters and
+ * sort (fetched 1,000 at a time, the API's page limit), in the visible columns.
+ */
+import Papa from 'papaparse';
+import type { TFunction } from 'i18next';
+import type { InputOf, OutputOf } from '../../../shared/api/index.js';
+import type { Startup } from '../../../shared/records/startups.js';
+import { columnLabel, csvValue, type ColumnId } from './columns.js';
+
+export const EXPORT_PAGE = 1000;
+
+type ListCall = (input: InputOf<'startups.list'>) => Promise<OutputOf<'startups.list'>>;
+
+/** All rows of a list query, page after page; `onProgress` sees (fetched, total). */
+export async function fetchAllStartups(
+  list: ListCall,
+  query: InputOf<'startups.list'>,
+  onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<Startup[]> {
+  const rows: Startup[] = [];
+  for (let offset = 0; ; offset += EXPORT_PAGE) {
+    if (signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
+    const page = await list({ ...query, limit: EXPORT_PAGE, offset });
+    rows.push(...page.items);
+    onProgress?.(rows.length, page.total);
+    if (page.items.length < EXPORT_PAGE || rows.length >= page.total) return rows;
+  }
+}
+
+/**
+ * The CSV text: a header row of column labels, then one row per startup. papaparse quotes
+ * fields with commas, quotes or line breaks, and `escapeFormulae` keeps a value such as
+ * "=HYPERLINK(…)" from running as a formula in a spreadsheet.
+ */
+export function startupsCsv(
+  t: TFunction,
+  rows: readonly Startup[],
+  columns: readonly ColumnId[],
+  cohortNames: ReadonlyMap<string, string>,
+): string {
+  return Papa.unparse(
+    {
+      fields: columns.map((id) => columnLabel(t, id)),
+      data: rows.map((s) => columns.map((id) => csvValue(t, id, s, cohortNames))),
+    },
+    { quotes: false, escapeFormulae: true, newline: '\r\n' },
+  );
+}
+
+/** startups-2026-07-31.csv, dated in the viewer's zone. */
+export function exportFileName(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `startups-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
+}
+
+/** Hands the text to the browser (or Electron's) download, with a BOM so Excel reads UTF-8. */
+export function downloadCsv(text: string, fileName: string): void {
+  const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Let the download start before the address goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
