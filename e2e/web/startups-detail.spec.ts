@@ -18,6 +18,7 @@ async function setUpCentre(page: Page, centre: string): Promise<void> {
   await page.getByLabel('Password', { exact: true }).fill(manager.password);
   await page.getByLabel('Confirm password').fill(manager.password);
   await page.getByRole('button', { name: 'Create centre' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Startups', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'No startups yet' })).toBeVisible();
 }
 

@@ -28,6 +28,7 @@ test('columns are remembered, filters narrow the list, and the CSV holds the vie
   await page.getByLabel('Password', { exact: true }).fill(manager.password);
   await page.getByLabel('Confirm password').fill(manager.password);
   await page.getByRole('button', { name: 'Create centre' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Startups', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'No startups yet' })).toBeVisible();
 
   await addStartup(page, 'Chai, "Cloud" Labs', 'Fintech', true);

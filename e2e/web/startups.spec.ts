@@ -31,6 +31,7 @@ test('first run, sign-in, and a startup from creation to a refused edit', async 
   await page.getByLabel('Confirm password').fill(manager.password);
   await page.getByRole('button', { name: 'Create centre' }).click();
   await expect(page.getByTestId('centre-name')).toHaveText('National Incubation Center Karachi');
+  await page.getByRole('navigation').getByRole('link', { name: 'Startups', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'No startups yet' })).toBeVisible();
   await screenshot(page, '02-empty-startups');
 
@@ -48,6 +49,7 @@ test('first run, sign-in, and a startup from creation to a refused edit', async 
 
   // A reload keeps the session (auth.resume with the token kept for this tab).
   await page.reload();
+  await page.getByRole('navigation').getByRole('link', { name: 'Startups', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'No startups yet' })).toBeVisible();
 
   // Create a startup; it appears in the list.
@@ -102,6 +104,7 @@ async function setUpCentre(page: Page, centre: string): Promise<void> {
   await page.getByLabel('Password', { exact: true }).fill(manager.password);
   await page.getByLabel('Confirm password').fill(manager.password);
   await page.getByRole('button', { name: 'Create centre' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Startups', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'No startups yet' })).toBeVisible();
 }
 
@@ -132,6 +135,7 @@ test('a startup without a sector is refused beside the field; delete asks first'
   const confirm = page.getByRole('dialog', { name: 'Delete this startup?' });
   await confirm.getByRole('button', { name: 'Delete startup' }).click();
   await expect(page.getByText('Khet Digital was deleted.')).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Startups', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'No startups yet' })).toBeVisible();
 });
 
