@@ -50,7 +50,7 @@ export async function benchUi(core: Core, runs: number, root: string): Promise<R
     const names = core.db.prepare('SELECT name FROM trainees WHERE deleted = 0 AND rowid % 4999 = 0 LIMIT ?').all(runs + 1) as {
       name: string;
     }[];
-    const search = page.getByRole('searchbox').or(page.getByLabel(/search trainees/i)).first();
+    const search = page.getByLabel('Search', { exact: true });
     const keystroke: number[] = [];
     for (const [i, { name }] of names.entries()) {
       const term = name.split(' ')[0]!.slice(0, 4).toLowerCase();
