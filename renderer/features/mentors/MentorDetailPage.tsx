@@ -3,7 +3,6 @@ import { useState, type ReactNode } from 'react';
 import {
   Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Group,
   Pagination,
@@ -22,6 +21,7 @@ import { can } from '../../../shared/auth/permissions.js';
 import type { Mentor } from '../../../shared/records/mentors.js';
 import { apiQueryKey, useApiMutation, useApiQuery } from '../../api/query.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
+import { DetailCrumbs, DetailLoadError } from '../../components/DetailFrame.js';
 import { DetailSkeleton } from '../../components/DetailSkeleton.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { FieldList } from '../../components/FieldList.js';
@@ -46,33 +46,23 @@ export function MentorDetailPage() {
   const [deleting, setDeleting] = useState(false);
   const mentor = useApiQuery('mentors.get', { id }, { enabled: !deleting });
 
-  const crumbs = (
-    <Breadcrumbs aria-label={t('common.breadcrumbs')}>
-      <Anchor component={Link} to="/mentors" size="sm">
-        {t('mentors.title')}
-      </Anchor>
-      {mentor.data ? <Text size="sm">{mentor.data.name}</Text> : null}
-    </Breadcrumbs>
-  );
+  const crumbs = <DetailCrumbs listTo="/mentors" listLabel={t('mentors.title')} current={mentor.data?.name} />;
 
   if (mentor.isPending) return <DetailSkeleton />;
   if (mentor.isError) {
-    return mentor.error.error.code === 'not-found' ? (
-      <EmptyState
-        icon={<IconUserOff size={28} />}
-        title={t('mentors.notFound.title')}
-        description={t('mentors.notFound.body')}
-        action={
-          <Button component={Link} to="/mentors" variant="light">
-            {t('mentors.backToList')}
-          </Button>
-        }
+    return (
+      <DetailLoadError
+        error={mentor.error}
+        onRetry={() => void mentor.refetch()}
+        crumbs={crumbs}
+        notFound={{
+          icon: <IconUserOff size={28} />,
+          title: t('mentors.notFound.title'),
+          body: t('mentors.notFound.body'),
+          backTo: '/mentors',
+          backLabel: t('mentors.backToList'),
+        }}
       />
-    ) : (
-      <>
-        {crumbs}
-        <QueryError error={mentor.error} onRetry={() => void mentor.refetch()} />
-      </>
     );
   }
   return <MentorProfile mentor={mentor.data} crumbs={crumbs} onDeleting={setDeleting} />;

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconEdit, IconPlus, IconStack2, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -85,7 +98,12 @@ function ProgrammeView(props: { programme: Programme; onDeleting: (deleting: boo
         <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setEditing(true)}>
           {t('programmes.edit.open')}
         </Button>
-        <Button variant="light" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirmingDelete(true)}>
+        <Button
+          variant="light"
+          color="red"
+          leftSection={<IconTrash size={16} aria-hidden />}
+          onClick={() => setConfirmingDelete(true)}
+        >
           {t('programmes.delete.open')}
         </Button>
       </>
@@ -206,7 +224,13 @@ function CohortsSection(props: { programme: Programme; canWrite: boolean }) {
                 {items.map((c) => (
                   <Table.Tr key={c.id} data-testid="cohort-row">
                     <Table.Td fw={600}>{c.name}</Table.Td>
-                    <Table.Td>{dateSpan(c.startDate, c.endDate) ?? <Text span c="dimmed">—</Text>}</Table.Td>
+                    <Table.Td>
+                      {dateSpan(c.startDate, c.endDate) ?? (
+                        <Text span c="dimmed">
+                          —
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td ta="end">{format.number(c.startups)}</Table.Td>
                     <Table.Td ta="end">
                       {c.trainees > 0 ? (
@@ -222,7 +246,11 @@ function CohortsSection(props: { programme: Programme; canWrite: boolean }) {
                         {c.centreId !== null ? (
                           <Group gap={4} justify="flex-end" wrap="nowrap">
                             <Tooltip label={t('programmes.cohorts.editLabel', { name: c.name })}>
-                              <ActionIcon variant="subtle" onClick={() => setEditing(c)} aria-label={t('programmes.cohorts.editLabel', { name: c.name })}>
+                              <ActionIcon
+                                variant="subtle"
+                                onClick={() => setEditing(c)}
+                                aria-label={t('programmes.cohorts.editLabel', { name: c.name })}
+                              >
                                 <IconEdit size={16} />
                               </ActionIcon>
                             </Tooltip>
@@ -248,7 +276,11 @@ function CohortsSection(props: { programme: Programme; canWrite: boolean }) {
         </Stack>
       )}
       {editing !== null ? (
-        <CohortModal programmeId={programme.id} cohort={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+        <CohortModal
+          programmeId={programme.id}
+          cohort={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
       <ConfirmModal
         opened={deleting !== null}

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Tabs, Title } from '@mantine/core';
 import {
   IconCalendarStats,
   IconEdit,
@@ -14,16 +14,15 @@ import {
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { can } from '../../../shared/auth/permissions.js';
 import type { Startup } from '../../../shared/records/startups.js';
 import { apiQueryKey, useApiMutation, useApiQuery } from '../../api/query.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
+import { DetailCrumbs, DetailLoadError } from '../../components/DetailFrame.js';
 import { DetailSkeleton } from '../../components/DetailSkeleton.js';
-import { EmptyState } from '../../components/EmptyState.js';
 import { FieldList } from '../../components/FieldList.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { QueryError } from '../../components/QueryError.js';
 import { useNotify } from '../../components/notify.js';
 import { useFormat } from '../../format/index.js';
 import { useSession } from '../auth/session.js';
@@ -69,33 +68,23 @@ export function StartupDetailPage() {
   const [deleting, setDeleting] = useState(false);
   const startup = useApiQuery('startups.get', { id }, { enabled: !deleting });
 
-  const crumbs = (
-    <Breadcrumbs aria-label={t('common.breadcrumbs')}>
-      <Anchor component={Link} to="/startups" size="sm">
-        {t('startups.title')}
-      </Anchor>
-      {startup.data ? <Text size="sm">{startup.data.name}</Text> : null}
-    </Breadcrumbs>
-  );
+  const crumbs = <DetailCrumbs listTo="/startups" listLabel={t('startups.title')} current={startup.data?.name} />;
 
   if (startup.isPending) return <DetailSkeleton />;
   if (startup.isError) {
-    return startup.error.error.code === 'not-found' ? (
-      <EmptyState
-        icon={<IconRocketOff size={28} />}
-        title={t('startups.notFound.title')}
-        description={t('startups.notFound.body')}
-        action={
-          <Button component={Link} to="/startups" variant="light">
-            {t('startups.backToList')}
-          </Button>
-        }
+    return (
+      <DetailLoadError
+        error={startup.error}
+        onRetry={() => void startup.refetch()}
+        crumbs={crumbs}
+        notFound={{
+          icon: <IconRocketOff size={28} />,
+          title: t('startups.notFound.title'),
+          body: t('startups.notFound.body'),
+          backTo: '/startups',
+          backLabel: t('startups.backToList'),
+        }}
       />
-    ) : (
-      <>
-        {crumbs}
-        <QueryError error={startup.error} onRetry={() => void startup.refetch()} />
-      </>
     );
   }
   return <StartupPage startup={startup.data} tab={tab} crumbs={crumbs} onDeleting={setDeleting} />;

@@ -1,18 +1,17 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Tabs, Title } from '@mantine/core';
 import { IconAward, IconBriefcase, IconEdit, IconSchool, IconTrash, IconUserOff } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { can } from '../../../shared/auth/permissions.js';
 import type { Trainee } from '../../../shared/records/trainees.js';
 import { apiQueryKey, useApiMutation, useApiQuery } from '../../api/query.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
+import { DetailCrumbs, DetailLoadError } from '../../components/DetailFrame.js';
 import { DetailSkeleton } from '../../components/DetailSkeleton.js';
-import { EmptyState } from '../../components/EmptyState.js';
 import { FieldList } from '../../components/FieldList.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { QueryError } from '../../components/QueryError.js';
 import { Tags } from '../../components/Tags.js';
 import { useNotify } from '../../components/notify.js';
 import { useFormat } from '../../format/index.js';
@@ -30,33 +29,23 @@ export function TraineeDetailPage() {
   const [deleting, setDeleting] = useState(false);
   const trainee = useApiQuery('trainees.get', { id }, { enabled: !deleting });
 
-  const crumbs = (
-    <Breadcrumbs aria-label={t('common.breadcrumbs')}>
-      <Anchor component={Link} to="/trainees" size="sm">
-        {t('trainees.title')}
-      </Anchor>
-      {trainee.data ? <Text size="sm">{trainee.data.name}</Text> : null}
-    </Breadcrumbs>
-  );
+  const crumbs = <DetailCrumbs listTo="/trainees" listLabel={t('trainees.title')} current={trainee.data?.name} />;
 
   if (trainee.isPending) return <DetailSkeleton />;
   if (trainee.isError) {
-    return trainee.error.error.code === 'not-found' ? (
-      <EmptyState
-        icon={<IconUserOff size={28} />}
-        title={t('trainees.notFound.title')}
-        description={t('trainees.notFound.body')}
-        action={
-          <Button component={Link} to="/trainees" variant="light">
-            {t('trainees.backToList')}
-          </Button>
-        }
+    return (
+      <DetailLoadError
+        error={trainee.error}
+        onRetry={() => void trainee.refetch()}
+        crumbs={crumbs}
+        notFound={{
+          icon: <IconUserOff size={28} />,
+          title: t('trainees.notFound.title'),
+          body: t('trainees.notFound.body'),
+          backTo: '/trainees',
+          backLabel: t('trainees.backToList'),
+        }}
       />
-    ) : (
-      <>
-        {crumbs}
-        <QueryError error={trainee.error} onRetry={() => void trainee.refetch()} />
-      </>
     );
   }
   return <TraineeProfile key={trainee.data.id} trainee={trainee.data} crumbs={crumbs} onDeleting={setDeleting} />;
@@ -96,7 +85,12 @@ function TraineeProfile(props: { trainee: Trainee; crumbs: ReactNode; onDeleting
         <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setEditing(true)}>
           {t('trainees.edit.open')}
         </Button>
-        <Button variant="light" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirmingDelete(true)}>
+        <Button
+          variant="light"
+          color="red"
+          leftSection={<IconTrash size={16} aria-hidden />}
+          onClick={() => setConfirmingDelete(true)}
+        >
           {t('trainees.delete.open')}
         </Button>
       </>
@@ -130,11 +124,15 @@ function TraineeProfile(props: { trainee: Trainee; crumbs: ReactNode; onDeleting
             items={[
               {
                 label: t('trainees.fields.cnic'),
-                value: <PersonalValue traineeId={trainee.id} field="cnic" masked={trainee.cnic} label={t('trainees.fields.cnic')} />,
+                value: (
+                  <PersonalValue traineeId={trainee.id} field="cnic" masked={trainee.cnic} label={t('trainees.fields.cnic')} />
+                ),
               },
               {
                 label: t('trainees.fields.phone'),
-                value: <PersonalValue traineeId={trainee.id} field="phone" masked={trainee.phone} label={t('trainees.fields.phone')} />,
+                value: (
+                  <PersonalValue traineeId={trainee.id} field="phone" masked={trainee.phone} label={t('trainees.fields.phone')} />
+                ),
               },
               { label: t('trainees.fields.email'), value: trainee.email },
               { label: t('trainees.fields.gender'), value: trainee.gender ? t(`enums.gender.${trainee.gender}`) : null },
@@ -143,7 +141,11 @@ function TraineeProfile(props: { trainee: Trainee; crumbs: ReactNode; onDeleting
               { label: t('trainees.fields.city'), value: trainee.city },
               { label: t('trainees.fields.district'), value: trainee.district },
               { label: t('trainees.fields.consent'), value: trainee.consent ? t('common.yes') : t('common.no') },
-              { label: t('trainees.fields.skills'), value: trainee.skills.length ? <Tags values={trainee.skills} /> : null, wide: true },
+              {
+                label: t('trainees.fields.skills'),
+                value: trainee.skills.length ? <Tags values={trainee.skills} /> : null,
+                wide: true,
+              },
             ]}
           />
         )}
