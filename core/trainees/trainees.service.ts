@@ -11,7 +11,7 @@ import { fail } from '../../shared/api/errors.js';
 import { traineesTable, type Trainee } from '../../shared/records/trainees.js';
 import { today, type Ctx } from '../context.js';
 import type { SqlValue } from '../db/rows.js';
-import { crudService, where, type CrudService, type ListQuery, type SqlFragment } from '../records/crud.js';
+import { BROAD, crudService, where, type CrudService, type ListQuery, type SqlFragment } from '../records/crud.js';
 import { assertNotFuture, fieldPath, yearsBefore } from './rules.js';
 
 /** Youngest age at which someone can be registered (the training programmes' entry age). */
@@ -33,7 +33,7 @@ type EnrolmentFilter = { programmeId?: string; cohortId?: string; status?: strin
  * Which one applies is decided per call by counting candidates, up to BROAD, through an
  * index; the probe costs a few milliseconds. Both shapes select the same trainees.
  */
-export const BROAD = 20_000;
+export { BROAD };
 
 function isBroad(ctx: Ctx, candidates: string, params: SqlValue[]): boolean {
   const { n } = ctx.rows.statement(`SELECT count(*) AS n FROM (${candidates} LIMIT ${BROAD})`).get(...params) as { n: number };
