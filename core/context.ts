@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Role } from '../shared/auth/roles.js';
 import { fail } from '../shared/api/errors.js';
 import { can, type Permission } from '../shared/auth/permissions.js';
+import type { IntegrityState } from './db/integrity.js';
 import type { RowStore } from './db/rows.js';
 
 export interface SessionUser {
@@ -25,6 +26,8 @@ export interface Ctx {
   national: boolean;
   now(): Date;
   dataDir: string;
+  /** The database's last integrity check (it may still be running, see db/integrity.ts). */
+  integrity(): IntegrityState;
 }
 
 export function requireUser(ctx: Ctx): SessionUser {
@@ -42,7 +45,14 @@ export function requirePermission(ctx: Ctx, permission: Permission): SessionUser
 export function audit(ctx: Ctx, action: string, entity: string | null, entityId: string | null, detail?: unknown): void {
   ctx.rows
     .statement('INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(ctx.now().toISOString(), ctx.user?.id ?? null, action, entity, entityId, detail === undefined ? null : JSON.stringify(detail));
+    .run(
+      ctx.now().toISOString(),
+      ctx.user?.id ?? null,
+      action,
+      entity,
+      entityId,
+      detail === undefined ? null : JSON.stringify(detail),
+    );
 }
 
 export function today(ctx: Ctx): string {

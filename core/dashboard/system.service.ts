@@ -56,5 +56,6 @@ export function systemInfo(ctx: Ctx): OutputOf<'system.info'> {
     databaseBytes: pageCount * pageSize,
     schemaVersion,
     lastBackupAt: listBackups(ctx)[0]?.createdAt ?? null,
+    integrity: ctx.integrity(),
   };
 }

@@ -11,6 +11,7 @@ import { api, callDef, isMethod, type EventName, type EventPayload, type Method 
 import { isCallMessage, type ServerMessage } from '../../shared/api/protocol.js';
 import { can } from '../../shared/auth/permissions.js';
 import { openDatabase, type OpenOptions } from '../db/open.js';
+import { checkIntegrityInBackground, type BackgroundCheck, type IntegrityState } from '../db/integrity.js';
 import { RowStore } from '../db/rows.js';
 import { LocalClock, metaGet } from '../sync/local-clock.js';
 import type { Ctx, SessionUser } from '../context.js';
@@ -45,11 +46,14 @@ export class Core {
   private nextConnectionId = 1;
   private readonly sessionTokenOf = new Map<number, string | null>();
   private readonly log: (message: string, error?: unknown) => void;
+  private integrity: IntegrityState;
+  private integrityCheck: BackgroundCheck | null = null;
 
   private constructor(
     readonly dataDir: string,
     db: Database.Database,
     opts: CoreOptions,
+    integrityDeferred: boolean,
   ) {
     this.db = db;
     this.now = opts.now ?? (() => new Date());
@@ -57,11 +61,32 @@ export class Core {
     this.rows = new RowStore(db, this.clock, this.now);
     this.jobs = new JobManager();
     this.log = opts.log ?? ((message, error) => console.error(message, error ?? ''));
+    this.integrity = { status: 'ok', checkedAt: this.now().toISOString() };
+    if (integrityDeferred) this.startIntegrityCheck(opts.nativeBinding);
+  }
+
+  /** A large database opens at once and is checked in a worker (see db/integrity.ts). */
+  private startIntegrityCheck(nativeBinding: string | undefined): void {
+    this.integrity = { status: 'checking', since: this.now().toISOString() };
+    const check = checkIntegrityInBackground(this.db.name, { nativeBinding, now: this.now });
+    this.integrityCheck = check;
+    void check.result.then((state) => {
+      if (this.integrityCheck !== check) return;
+      this.integrityCheck = null;
+      this.integrity = state;
+      if (state.status === 'damaged' || state.status === 'unknown')
+        this.log(`Database integrity check: ${state.status}: ${state.detail}`);
+    });
+  }
+
+  /** Resolves when a background integrity check has finished (at once when none runs). */
+  async integrityChecked(): Promise<IntegrityState> {
+    return this.integrityCheck ? this.integrityCheck.result : this.integrity;
   }
 
   static open(opts: CoreOptions): Core {
-    const { db } = openDatabase(path.join(opts.dataDir, 'incubator.sqlite'), opts);
-    return new Core(opts.dataDir, db, opts);
+    const { db, integrityDeferred } = openDatabase(path.join(opts.dataDir, 'incubator.sqlite'), opts);
+    return new Core(opts.dataDir, db, opts, integrityDeferred);
   }
 
   get databasePath(): string {
@@ -69,6 +94,8 @@ export class Core {
   }
 
   close(): void {
+    this.integrityCheck?.stop();
+    this.integrityCheck = null;
     this.jobs.cancelAll();
     for (const { conn } of this.connections.values()) conn.close();
     if (this.db.open) {
@@ -87,6 +114,7 @@ export class Core {
       national: metaGet(this.db, 'national') === '1',
       now: this.now,
       dataDir: this.dataDir,
+      integrity: () => this.integrity,
     };
   }
 
@@ -160,8 +188,11 @@ export class Core {
       if (!handler) throw new Error(`No handler for ${method}`);
       if (def.job) {
         const runner = handler(ctx, parsed.data as never, scope) as JobRunner<unknown>;
-        const jobId = this.jobs.start(conn.id, runner, (name, payload) => this.emit(name, payload as never, conn.id), () =>
-          this.emitChanges(),
+        const jobId = this.jobs.start(
+          conn.id,
+          runner,
+          (name, payload) => this.emit(name, payload as never, conn.id),
+          () => this.emitChanges(),
         );
         return { ok: true, value: { jobId } };
       }

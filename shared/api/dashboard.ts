@@ -85,6 +85,13 @@ export const SystemInfo = z.object({
   schemaVersion: z.number().int(),
   /** When the newest backup in <dataDir>/backups was written; null when there is none. */
   lastBackupAt: z.string().nullable(),
+  /** The database's integrity check: a large database is checked in the background after opening. */
+  integrity: z.discriminatedUnion('status', [
+    z.object({ status: z.literal('checking'), since: z.string() }),
+    z.object({ status: z.literal('ok'), checkedAt: z.string() }),
+    z.object({ status: z.literal('damaged'), checkedAt: z.string(), detail: z.string() }),
+    z.object({ status: z.literal('unknown'), checkedAt: z.string(), detail: z.string() }),
+  ]),
 });
 export type SystemInfo = z.infer<typeof SystemInfo>;
 
