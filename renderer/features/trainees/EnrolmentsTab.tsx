@@ -1,18 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import { ActionIcon, Anchor, Badge, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconEdit } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Anchor, Badge, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Enrolment } from '../../../shared/records/trainees.js';
 import { blankToNull, useApiForm } from '../../api/forms.js';
 import { useApiMutation, useApiQuery } from '../../api/query.js';
 import { useDescribeIssue } from '../../components/error-message.js';
-import { FormError } from '../../components/FormError.js';
 import { useNotify } from '../../components/notify.js';
 import { useFormat } from '../../format/index.js';
+import { DeleteRecordModal, type DeleteTarget } from './DeleteRecordModal.js';
 import type { Status } from './list-params.js';
 import { useTraineeOptions } from './options.js';
 import { CohortSelect, ProgrammeSelect } from './ProgrammeCohortSelect.js';
+import { RecordFormModal } from './RecordFormModal.js';
+import { RowActions } from './RowActions.js';
 import { TabSection } from './TabSection.js';
 
 const STATUS_COLOUR = { enrolled: 'blue', completed: 'brand', dropped: 'gray' } as const;
@@ -21,7 +22,9 @@ export function EnrolmentsTab(props: { traineeId: string; canWrite: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const enrolments = useApiQuery('enrolments.list', { filter: { traineeId: props.traineeId }, limit: 200 });
+  // null: closed; 'new': enrolling; an enrolment: editing it.
   const [editing, setEditing] = useState<Enrolment | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   return (
     <>
       <TabSection
@@ -32,7 +35,6 @@ export function EnrolmentsTab(props: { traineeId: string; canWrite: boolean }) {
           t('trainees.enrolment.status'),
           t('trainees.enrolment.score'),
           t('trainees.enrolment.completedOn'),
-          ...(props.canWrite ? [''] : []),
         ]}
         empty={t('trainees.enrolment.empty')}
         addLabel={t('trainees.enrolment.add')}
@@ -44,24 +46,43 @@ export function EnrolmentsTab(props: { traineeId: string; canWrite: boolean }) {
           </Badge>,
           e.score === null ? '—' : format.number(e.score),
           e.completedOn ? format.date(e.completedOn) : '—',
-          ...(props.canWrite
-            ? [
-                <ActionIcon
-                  key="edit"
-                  variant="subtle"
-                  onClick={() => setEditing(e)}
-                  aria-label={t('trainees.enrolment.editLabel')}
-                >
-                  <IconEdit size={16} />
-                </ActionIcon>,
-              ]
-            : []),
         ]}
+        actions={
+          props.canWrite
+            ? (e) => (
+                <EnrolmentActions
+                  enrolment={e}
+                  onEdit={() => setEditing(e)}
+                  onDelete={(name) => setDeleting({ id: e.id, name })}
+                />
+              )
+            : undefined
+        }
       />
       {editing !== null ? (
-        <EnrolmentModal traineeId={props.traineeId} enrolment={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+        <EnrolmentModal
+          traineeId={props.traineeId}
+          enrolment={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
+      <DeleteRecordModal kind="enrolment" target={deleting} onClose={() => setDeleting(null)} />
     </>
+  );
+}
+
+/** An enrolment's buttons, named after its cohort (already loaded for the row's first cell). */
+function EnrolmentActions(props: { enrolment: Enrolment; onEdit: () => void; onDelete: (cohortName: string) => void }) {
+  const { t } = useTranslation();
+  const cohort = useApiQuery('cohorts.get', { id: props.enrolment.cohortId });
+  const name = cohort.data?.name ?? t('trainees.enrolment.thisCohort');
+  return (
+    <RowActions
+      editLabel={t('trainees.enrolment.editLabel', { name })}
+      deleteLabel={t('trainees.enrolment.deleteLabel', { name })}
+      onEdit={props.onEdit}
+      onDelete={() => props.onDelete(name)}
+    />
   );
 }
 
@@ -69,7 +90,12 @@ export function EnrolmentsTab(props: { traineeId: string; canWrite: boolean }) {
 function CohortName(props: { id: string }) {
   const cohort = useApiQuery('cohorts.get', { id: props.id });
   const programme = useApiQuery('programmes.get', { id: cohort.data?.programmeId ?? '' }, { enabled: Boolean(cohort.data) });
-  if (!cohort.data) return <Text span c="dimmed">…</Text>;
+  if (!cohort.data)
+    return (
+      <Text span c="dimmed">
+        …
+      </Text>
+    );
   return (
     <Stack gap={0}>
       <Text span size="sm" fw={600}>
@@ -113,8 +139,7 @@ function EnrolmentModal(props: { traineeId: string; enrolment: Enrolment | null;
   const update = useApiMutation('enrolments.update');
   const saving = create.isPending || update.isPending;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     form.clearErrors();
     const v = form.values;
     const score = typeof v.score === 'number' ? v.score : null;
@@ -147,61 +172,61 @@ function EnrolmentModal(props: { traineeId: string; enrolment: Enrolment | null;
   };
 
   return (
-    <Modal opened onClose={props.onClose} title={enrolment ? t('trainees.enrolment.editTitle') : t('trainees.enrolment.addTitle')}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          <FormError message={form.formError} />
-          {enrolment ? (
-            <div>
-              <Text size="sm" c="dimmed">
-                {t('trainees.enrolment.cohort')}
-              </Text>
-              <CohortName id={enrolment.cohortId} />
-            </div>
-          ) : (
-            <>
-              <ProgrammeSelect
-                label={t('trainees.filters.programme')}
-                value={form.values.programmeId}
-                onChange={(value) => {
-                  form.setFieldValue('programmeId', value);
-                  form.setFieldValue('cohortId', null);
-                }}
-                required
-                data-autofocus
-              />
-              <CohortSelect
-                label={t('trainees.enrolment.cohort')}
-                programmeId={form.values.programmeId}
-                value={form.values.cohortId}
-                onChange={(value) => form.setFieldValue('cohortId', value)}
-                error={form.errors.cohortId}
-                required
-              />
-            </>
-          )}
-          <SimpleGrid cols={2} spacing="md">
-            <Select label={t('trainees.enrolment.status')} data={statuses} allowDeselect={false} {...form.selectProps('status')} />
-            <NumberInput
-              label={t('trainees.enrolment.score')}
-              min={0}
-              max={100}
-              value={form.values.score}
-              onChange={(value) => form.setFieldValue('score', value)}
-              error={form.errors.score}
-            />
-          </SimpleGrid>
-          <TextInput label={t('trainees.enrolment.completedOn')} type="date" {...form.textProps('completedOn')} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={props.onClose} disabled={saving}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {t('trainees.enrolment.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <RecordFormModal
+      title={enrolment ? t('trainees.enrolment.editTitle') : t('trainees.enrolment.addTitle')}
+      submitLabel={t('trainees.enrolment.submit')}
+      formError={form.formError}
+      saving={saving}
+      onSubmit={submit}
+      onClose={props.onClose}
+    >
+      {enrolment ? (
+        <div>
+          <Text size="sm" c="dimmed">
+            {t('trainees.enrolment.cohort')}
+          </Text>
+          <CohortName id={enrolment.cohortId} />
+        </div>
+      ) : (
+        <>
+          <ProgrammeSelect
+            label={t('trainees.filters.programme')}
+            value={form.values.programmeId}
+            onChange={(value) => {
+              form.setFieldValue('programmeId', value);
+              form.setFieldValue('cohortId', null);
+            }}
+            required
+            data-autofocus
+          />
+          <CohortSelect
+            label={t('trainees.enrolment.cohort')}
+            programmeId={form.values.programmeId}
+            value={form.values.cohortId}
+            onChange={(value) => form.setFieldValue('cohortId', value)}
+            error={form.errors.cohortId}
+            required
+          />
+        </>
+      )}
+      <SimpleGrid cols={2} spacing="md">
+        <Select
+          label={t('trainees.enrolment.status')}
+          data={statuses}
+          allowDeselect={false}
+          data-autofocus={enrolment ? true : undefined}
+          {...form.selectProps('status')}
+        />
+        <NumberInput
+          label={t('trainees.enrolment.score')}
+          min={0}
+          max={100}
+          value={form.values.score}
+          onChange={(value) => form.setFieldValue('score', value)}
+          error={form.errors.score}
+        />
+      </SimpleGrid>
+      <TextInput label={t('trainees.enrolment.completedOn')} type="date" {...form.textProps('completedOn')} />
+    </RecordFormModal>
   );
 }

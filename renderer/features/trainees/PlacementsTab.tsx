@@ -1,16 +1,18 @@
-import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PlacementKind } from '../../../shared/records/trainees.js';
-import { blankToNull, useApiForm } from '../../api/forms.js';
+import type { Placement, PlacementKind } from '../../../shared/records/trainees.js';
+import { blankToNull, changedFields, useApiForm } from '../../api/forms.js';
 import { useApiMutation, useApiQuery } from '../../api/query.js';
 import { useDescribeIssue } from '../../components/error-message.js';
-import { FormError } from '../../components/FormError.js';
 import { useNotify } from '../../components/notify.js';
 import { useFormat } from '../../format/index.js';
+import { DeleteRecordModal, type DeleteTarget } from './DeleteRecordModal.js';
 import { useTraineeOptions } from './options.js';
+import { RecordFormModal } from './RecordFormModal.js';
+import { RowActions } from './RowActions.js';
 import { TabSection } from './TabSection.js';
 
 type Kind = (typeof PlacementKind.options)[number];
@@ -23,7 +25,12 @@ export function PlacementsTab(props: { traineeId: string; canWrite: boolean }) {
     sort: { field: 'startedOn', direction: 'desc' },
     limit: 200,
   });
-  const [adding, setAdding] = useState(false);
+  // null: closed; 'new': adding; a placement: editing it.
+  const [editing, setEditing] = useState<Placement | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  /** "Job from 3 Mar 2025": how the buttons and the question name a placement. */
+  const nameOf = (p: Placement) =>
+    t('trainees.placement.name', { kind: t(`trainees.enums.placementKind.${p.kind}`), date: format.date(p.startedOn) });
   return (
     <>
       <TabSection
@@ -37,15 +44,34 @@ export function PlacementsTab(props: { traineeId: string; canWrite: boolean }) {
         ]}
         empty={t('trainees.placement.empty')}
         addLabel={t('trainees.placement.add')}
-        onAdd={props.canWrite ? () => setAdding(true) : undefined}
+        onAdd={props.canWrite ? () => setEditing('new') : undefined}
         row={(p) => [
           t(`trainees.enums.placementKind.${p.kind}`),
           p.startupId ? <StartupName key="s" id={p.startupId} /> : (p.employer ?? '—'),
           format.date(p.startedOn),
           p.monthlyIncomePkr === null ? '—' : format.pkr(p.monthlyIncomePkr),
         ]}
+        actions={
+          props.canWrite
+            ? (p) => (
+                <RowActions
+                  editLabel={t('trainees.placement.editLabel', { name: nameOf(p) })}
+                  deleteLabel={t('trainees.placement.deleteLabel', { name: nameOf(p) })}
+                  onEdit={() => setEditing(p)}
+                  onDelete={() => setDeleting({ id: p.id, name: nameOf(p) })}
+                />
+              )
+            : undefined
+        }
       />
-      {adding ? <PlacementModal traineeId={props.traineeId} onClose={() => setAdding(false)} /> : null}
+      {editing !== null ? (
+        <PlacementModal
+          traineeId={props.traineeId}
+          placement={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      <DeleteRecordModal kind="placement" target={deleting} onClose={() => setDeleting(null)} />
     </>
   );
 }
@@ -59,6 +85,20 @@ function StartupName(props: { id: string }) {
   );
 }
 
+/**
+ * Startups to choose from: the first twenty matching what is typed, and the chosen one
+ * (which, when editing, may not be among them).
+ */
+function useStartupOptions(search: string, chosenId: string | null) {
+  const [debounced] = useDebouncedValue(search.trim(), 150);
+  const startups = useApiQuery('startups.list', { ...(debounced ? { search: debounced } : {}), limit: 20 });
+  const chosen = useApiQuery('startups.get', { id: chosenId ?? '' }, { enabled: chosenId !== null });
+  const options = (startups.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
+  if (chosen.data && !options.some((o) => o.value === chosen.data.id))
+    options.unshift({ value: chosen.data.id, label: chosen.data.name });
+  return options;
+}
+
 interface PlacementFormValues extends Record<string, unknown> {
   kind: Kind | null;
   employer: string;
@@ -67,36 +107,58 @@ interface PlacementFormValues extends Record<string, unknown> {
   monthlyIncomePkr: number | string;
 }
 
-function PlacementModal(props: { traineeId: string; onClose: () => void }) {
+function placementFormValues(p: Placement | null): PlacementFormValues {
+  return {
+    kind: p?.kind ?? 'job',
+    employer: p?.employer ?? '',
+    startupId: p?.startupId ?? null,
+    startedOn: p?.startedOn ?? '',
+    monthlyIncomePkr: p?.monthlyIncomePkr ?? '',
+  };
+}
+
+/** The values as core stores them; a missing kind or date goes as it is, for core to point out. */
+function stored(v: PlacementFormValues) {
+  return {
+    kind: v.kind ?? ('' as Kind),
+    employer: blankToNull(v.employer),
+    startupId: v.startupId,
+    startedOn: v.startedOn,
+    monthlyIncomePkr: typeof v.monthlyIncomePkr === 'number' ? v.monthlyIncomePkr : null,
+  };
+}
+
+/** Adds a placement (`placement` null) or edits one: only changed fields are sent. */
+function PlacementModal(props: { traineeId: string; placement: Placement | null; onClose: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const describeIssue = useDescribeIssue();
   const { placementKinds } = useTraineeOptions();
-  const form = useApiForm<PlacementFormValues>({
-    initialValues: { kind: 'job', employer: '', startupId: null, startedOn: '', monthlyIncomePkr: '' },
+  const { placement } = props;
+  const form = useApiForm({
+    initialValues: placementFormValues(placement),
+    pathPrefix: placement ? ['patch'] : [],
     describeIssue,
   });
   const create = useApiMutation('placements.create');
+  const update = useApiMutation('placements.update');
   const [startupSearch, setStartupSearch] = useState('');
-  const [search] = useDebouncedValue(startupSearch.trim(), 150);
-  const startups = useApiQuery('startups.list', { ...(search ? { search } : {}), limit: 20 });
-  const startupOptions = (startups.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const startupOptions = useStartupOptions(startupSearch, form.values.startupId);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     form.clearErrors();
-    const v = form.values;
-    const employer = blankToNull(v.employer);
+    const values = stored(form.values);
     try {
-      await create.mutateAsync({
-        traineeId: props.traineeId,
-        kind: v.kind ?? ('' as Kind),
-        startedOn: v.startedOn,
-        ...(employer ? { employer } : {}),
-        ...(v.startupId ? { startupId: v.startupId } : {}),
-        ...(typeof v.monthlyIncomePkr === 'number' ? { monthlyIncomePkr: v.monthlyIncomePkr } : {}),
-      });
-      notify.saved(t('trainees.placement.saved'));
+      if (placement) {
+        const patch = changedFields(values, stored(placementFormValues(placement)));
+        if (Object.keys(patch).length > 0) {
+          await update.mutateAsync({ id: placement.id, patch });
+          notify.saved(t('trainees.placement.saved'));
+        }
+      } else {
+        await create.mutateAsync({ traineeId: props.traineeId, ...values });
+        notify.saved(t('trainees.placement.added'));
+      }
       props.onClose();
     } catch (error) {
       form.showFailure(error);
@@ -104,46 +166,51 @@ function PlacementModal(props: { traineeId: string; onClose: () => void }) {
   };
 
   return (
-    <Modal opened onClose={props.onClose} title={t('trainees.placement.addTitle')}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          <FormError message={form.formError} />
-          <Select label={t('trainees.placement.kind')} data={placementKinds} allowDeselect={false} required {...form.selectProps('kind')} />
-          <TextInput label={t('trainees.placement.employer')} description={t('trainees.placement.employerHint')} {...form.textProps('employer')} />
-          <Select
-            label={t('trainees.placement.startup')}
-            description={t('trainees.placement.startupHint')}
-            data={startupOptions}
-            searchable
-            clearable
-            searchValue={startupSearch}
-            onSearchChange={setStartupSearch}
-            filter={({ options }) => options}
-            nothingFoundMessage={t('common.noOptions')}
-            {...form.selectProps('startupId')}
-          />
-          <SimpleGrid cols={2} spacing="md">
-            <TextInput label={t('trainees.placement.startedOn')} type="date" required {...form.textProps('startedOn')} />
-            <NumberInput
-              label={t('trainees.placement.monthlyIncome')}
-              min={0}
-              thousandSeparator=","
-              allowDecimal={false}
-              value={form.values.monthlyIncomePkr}
-              onChange={(value) => form.setFieldValue('monthlyIncomePkr', value)}
-              error={form.errors.monthlyIncomePkr}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={props.onClose} disabled={create.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('trainees.placement.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <RecordFormModal
+      title={placement ? t('trainees.placement.editTitle') : t('trainees.placement.addTitle')}
+      submitLabel={placement ? t('trainees.placement.submitEdit') : t('trainees.placement.submitAdd')}
+      formError={form.formError}
+      saving={create.isPending || update.isPending}
+      onSubmit={submit}
+      onClose={props.onClose}
+    >
+      <Select
+        label={t('trainees.placement.kind')}
+        data={placementKinds}
+        allowDeselect={false}
+        required
+        data-autofocus
+        {...form.selectProps('kind')}
+      />
+      <TextInput
+        label={t('trainees.placement.employer')}
+        description={t('trainees.placement.employerHint')}
+        {...form.textProps('employer')}
+      />
+      <Select
+        label={t('trainees.placement.startup')}
+        description={t('trainees.placement.startupHint')}
+        data={startupOptions}
+        searchable
+        clearable
+        searchValue={startupSearch}
+        onSearchChange={setStartupSearch}
+        filter={({ options }) => options}
+        nothingFoundMessage={t('common.noOptions')}
+        {...form.selectProps('startupId')}
+      />
+      <SimpleGrid cols={2} spacing="md">
+        <TextInput label={t('trainees.placement.startedOn')} type="date" required {...form.textProps('startedOn')} />
+        <NumberInput
+          label={t('trainees.placement.monthlyIncome')}
+          min={0}
+          thousandSeparator=","
+          allowDecimal={false}
+          value={form.values.monthlyIncomePkr}
+          onChange={(value) => form.setFieldValue('monthlyIncomePkr', value)}
+          error={form.errors.monthlyIncomePkr}
+        />
+      </SimpleGrid>
+    </RecordFormModal>
   );
 }

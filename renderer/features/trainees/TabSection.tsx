@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
-import { Button, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../../shared/api/errors.js';
 import { QueryError } from '../../components/QueryError.js';
 
-/** One tab of a trainee's record: a small table of rows, an Add button, an empty message. */
+/**
+ * One tab of a trainee's record: a small table of rows, an Add button, an empty message, and
+ * (for those who may change them) each row's edit and delete buttons from `actions`.
+ */
 export function TabSection<T extends { id: string }>(props: {
   query: UseQueryResult<{ items: T[] }, ApiFailure>;
   label: string;
@@ -14,9 +18,10 @@ export function TabSection<T extends { id: string }>(props: {
   empty: string;
   addLabel?: string;
   onAdd?: () => void;
-  onRowClick?: (item: T) => void;
+  actions?: (item: T) => ReactNode;
 }) {
-  const { query } = props;
+  const { t } = useTranslation();
+  const { query, actions } = props;
   const add = props.onAdd ? (
     <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={props.onAdd}>
       {props.addLabel}
@@ -35,12 +40,17 @@ export function TabSection<T extends { id: string }>(props: {
       </Group>
       {items.length > 0 ? (
         <Table.ScrollContainer minWidth={560}>
-          <Table highlightOnHover={Boolean(props.onRowClick)} aria-label={props.label} verticalSpacing="xs">
+          <Table highlightOnHover={Boolean(actions)} aria-label={props.label} verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 {props.columns.map((c) => (
                   <Table.Th key={c}>{c}</Table.Th>
                 ))}
+                {actions ? (
+                  <Table.Th w={88}>
+                    <VisuallyHidden>{t('trainees.rowActions.column')}</VisuallyHidden>
+                  </Table.Th>
+                ) : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -49,6 +59,7 @@ export function TabSection<T extends { id: string }>(props: {
                   {props.row(item).map((cell, i) => (
                     <Table.Td key={i}>{cell}</Table.Td>
                   ))}
+                  {actions ? <Table.Td>{actions(item)}</Table.Td> : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>

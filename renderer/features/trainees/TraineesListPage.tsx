@@ -177,6 +177,8 @@ export function TraineesListPage() {
             query={listQuery(params)}
             height="max(320px, calc(100dvh - 440px))"
             empty={empty}
+            sort={params.sort}
+            onSortChange={(sort) => update({ sort })}
             onShown={() => setListShown(true)}
           />
         </Stack>

@@ -8,9 +8,13 @@
  * the whole list at a reduced scale: the virtualizer works in list pixels, the scroll area
  * in scaled pixels, and each row is placed relative to the current scroll position, so rows
  * still move one to one with the wheel near where the user is reading.
+ *
+ * Name and city headers sort the list (in core, over the whole register): each is a button
+ * in a column header that carries aria-sort while it orders the rows.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { Button, Group, Text } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -18,6 +22,7 @@ import type { InputOf } from '../../../shared/api/index.js';
 import type { Trainee } from '../../../shared/records/trainees.js';
 import { QueryError } from '../../components/QueryError.js';
 import { useFormat } from '../../format/index.js';
+import type { SortField, TraineeSort } from './list-params.js';
 import classes from './TraineesTable.module.css';
 import { useTraineePages } from './use-trainee-pages.js';
 
@@ -41,7 +46,14 @@ function scaleFor(count: number, viewport: number): Scale {
   return { ratio: Math.max(1, (listHeight - viewport) / range), height: MAX_SCROLL_HEIGHT };
 }
 
-export function TraineesTable(props: { query: ListQuery; height: string; empty: ReactNode; onShown?: () => void }) {
+export function TraineesTable(props: {
+  query: ListQuery;
+  height: string;
+  empty: ReactNode;
+  sort: TraineeSort;
+  onSortChange: (sort: TraineeSort) => void;
+  onShown?: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
@@ -128,18 +140,14 @@ export function TraineesTable(props: { query: ListQuery; height: string; empty: 
       >
         <div role="rowgroup">
           <div role="row" className={classes.header} aria-rowindex={1}>
-            <span role="columnheader" className={classes.cell}>
-              {t('trainees.fields.name')}
-            </span>
+            <SortableHeader field="name" label={t('trainees.fields.name')} sort={props.sort} onSortChange={props.onSortChange} />
             <span role="columnheader" className={classes.cell}>
               {t('trainees.fields.cnic')}
             </span>
             <span role="columnheader" className={classes.cell}>
               {t('trainees.fields.gender')}
             </span>
-            <span role="columnheader" className={classes.cell}>
-              {t('trainees.fields.city')}
-            </span>
+            <SortableHeader field="city" label={t('trainees.fields.city')} sort={props.sort} onSortChange={props.onSortChange} />
             <span role="columnheader" className={classes.cell}>
               {t('trainees.fields.district')}
             </span>
@@ -237,6 +245,34 @@ export function TraineesTable(props: { query: ListQuery; height: string; empty: 
         ) : null}
       </div>
     </div>
+  );
+}
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+/** A column header that sorts by its column: ascending first, then each press turns it round. */
+function SortableHeader(props: {
+  field: SortField;
+  label: string;
+  sort: TraineeSort;
+  onSortChange: (sort: TraineeSort) => void;
+}) {
+  const { t } = useTranslation();
+  const direction = props.sort.field === props.field ? props.sort.direction : null;
+  const next = direction === 'asc' ? 'desc' : 'asc';
+  const Icon = direction === 'asc' ? IconArrowUp : direction === 'desc' ? IconArrowDown : IconArrowsSort;
+  return (
+    <span role="columnheader" className={classes.cell} aria-sort={direction ? ARIA_SORT[direction] : 'none'}>
+      <button
+        type="button"
+        className={direction ? `${classes.sort} ${classes.sorted}` : classes.sort}
+        onClick={() => props.onSortChange({ field: props.field, direction: next })}
+        title={t(`trainees.sort.${next}`, { column: props.label })}
+      >
+        <span className={classes.cell}>{props.label}</span>
+        <Icon size={14} aria-hidden className={direction ? undefined : classes.sortIdle} />
+      </button>
+    </span>
   );
 }
 

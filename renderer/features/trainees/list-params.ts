@@ -1,6 +1,6 @@
 /**
- * The trainees list's search and filters, kept in the address so that going back from a
- * trainee returns to the same view (and a view can be bookmarked).
+ * The trainees list's search, filters and sort, kept in the address so that going back from
+ * a trainee returns to the same view (and a view can be bookmarked).
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -9,6 +9,17 @@ import { Gender, Id } from '../../../shared/records/base.js';
 import { EnrolmentStatus } from '../../../shared/records/trainees.js';
 
 export type Status = (typeof EnrolmentStatus.options)[number];
+
+export const SORT_FIELDS = ['name', 'city', 'createdAt', 'updatedAt'] as const satisfies readonly NonNullable<
+  InputOf<'trainees.list'>['sort']
+>['field'][];
+export type SortField = (typeof SORT_FIELDS)[number];
+export interface TraineeSort {
+  field: SortField;
+  direction: 'asc' | 'desc';
+}
+/** Core's order when the call names none; the address leaves it out. */
+export const DEFAULT_SORT: TraineeSort = { field: 'name', direction: 'asc' };
 
 export interface TraineeListParams {
   search: string;
@@ -19,8 +30,8 @@ export interface TraineeListParams {
   city: string;
   gender: Gender | null;
   certified: boolean | null;
+  sort: TraineeSort;
 }
-
 
 export const emptyListParams: TraineeListParams = {
   search: '',
@@ -31,7 +42,19 @@ export const emptyListParams: TraineeListParams = {
   city: '',
   gender: null,
   certified: null,
+  sort: DEFAULT_SORT,
 };
+
+/** `name.desc` → { field: 'name', direction: 'desc' }; anything else → the default. */
+function parseSort(value: string | null): TraineeSort {
+  const [field = '', direction] = (value ?? '').split('.');
+  const known = (SORT_FIELDS as readonly string[]).includes(field);
+  return known && (direction === 'asc' || direction === 'desc') ? { field: field as SortField, direction } : DEFAULT_SORT;
+}
+
+function isDefaultSort(sort: TraineeSort): boolean {
+  return sort.field === DEFAULT_SORT.field && sort.direction === DEFAULT_SORT.direction;
+}
 
 export function parseListParams(params: URLSearchParams): TraineeListParams {
   const id = (key: string) => {
@@ -52,6 +75,7 @@ export function parseListParams(params: URLSearchParams): TraineeListParams {
     city: params.get('city') ?? '',
     gender: gender.success ? gender.data : null,
     certified: certified === 'yes' ? true : certified === 'no' ? false : null,
+    sort: parseSort(params.get('sort')),
   };
 }
 
@@ -65,6 +89,7 @@ export function serialiseListParams(p: TraineeListParams): URLSearchParams {
   if (p.city) out.set('city', p.city);
   if (p.gender) out.set('gender', p.gender);
   if (p.certified !== null) out.set('certified', p.certified ? 'yes' : 'no');
+  if (!isDefaultSort(p.sort)) out.set('sort', `${p.sort.field}.${p.sort.direction}`);
   return out;
 }
 
@@ -88,7 +113,10 @@ export function useTraineeListParams() {
   return { params, update };
 }
 
-/** The trainees.list input for these parameters, without the page (limit and offset). */
+/**
+ * The trainees.list input for these parameters, without the page (limit and offset). The
+ * default order is left to core, so the usual view keeps the query (and cache) key it had.
+ */
 export function listQuery(p: TraineeListParams): Omit<InputOf<'trainees.list'>, 'limit' | 'offset'> {
   const filter: NonNullable<InputOf<'trainees.list'>['filter']> = {};
   if (p.programmeId) filter.programmeId = p.programmeId;
@@ -99,9 +127,15 @@ export function listQuery(p: TraineeListParams): Omit<InputOf<'trainees.list'>, 
   if (p.gender) filter.gender = p.gender;
   if (p.certified !== null) filter.certified = p.certified;
   const search = p.search.trim();
-  return { ...(search ? { search } : {}), ...(Object.keys(filter).length ? { filter } : {}) };
+  return {
+    ...(search ? { search } : {}),
+    ...(Object.keys(filter).length ? { filter } : {}),
+    ...(isDefaultSort(p.sort) ? {} : { sort: p.sort }),
+  };
 }
 
+/** A search or a filter narrows the list (a sort only orders it). */
 export function hasFilters(p: TraineeListParams): boolean {
-  return Object.keys(listQuery(p)).length > 0;
+  const { search, filter } = listQuery(p);
+  return search !== undefined || filter !== undefined;
 }
