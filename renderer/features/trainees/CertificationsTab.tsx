@@ -34,6 +34,7 @@ export function CertificationsTab(props: { traineeId: string; canWrite: boolean 
           t('trainees.certification.certificateNo'),
         ]}
         empty={t('trainees.certification.empty')}
+        count={(count) => t('trainees.certification.count', { count })}
         addLabel={t('trainees.certification.add')}
         onAdd={props.canWrite ? () => setEditing('new') : undefined}
         row={(c) => [c.title, format.date(c.issuedOn), c.certificateNo ?? '—']}

@@ -37,6 +37,7 @@ export function EnrolmentsTab(props: { traineeId: string; canWrite: boolean }) {
           t('trainees.enrolment.completedOn'),
         ]}
         empty={t('trainees.enrolment.empty')}
+        count={(count) => t('trainees.enrolment.count', { count })}
         addLabel={t('trainees.enrolment.add')}
         onAdd={props.canWrite ? () => setEditing('new') : undefined}
         row={(e) => [

@@ -43,6 +43,7 @@ export function PlacementsTab(props: { traineeId: string; canWrite: boolean }) {
           t('trainees.placement.monthlyIncome'),
         ]}
         empty={t('trainees.placement.empty')}
+        count={(count) => t('trainees.placement.count', { count })}
         addLabel={t('trainees.placement.add')}
         onAdd={props.canWrite ? () => setEditing('new') : undefined}
         row={(p) => [

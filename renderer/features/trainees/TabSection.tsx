@@ -16,6 +16,8 @@ export function TabSection<T extends { id: string }>(props: {
   columns: string[];
   row: (item: T) => ReactNode[];
   empty: string;
+  /** How many rows there are, in words ("2 enrolments"), shown above the table. */
+  count: (count: number) => string;
   addLabel?: string;
   onAdd?: () => void;
   actions?: (item: T) => ReactNode;
@@ -34,7 +36,7 @@ export function TabSection<T extends { id: string }>(props: {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {items.length === 0 ? props.empty : null}
+          {items.length === 0 ? props.empty : props.count(items.length)}
         </Text>
         {add}
       </Group>
