@@ -1,9 +1,10 @@
 /**
  * The trainees screens as training staff use them all day, in the browser UI against the
  * real core on a small seeded centre: sorting the list by a header (by mouse and by
- * keyboard, kept in the address), adding, editing and deleting a certification, values core
- * refuses shown beside their field with nothing saved, deleting an enrolment, and a viewer
- * who sees no edit or delete buttons. Screenshots of a trainee in light and dark.
+ * keyboard, kept in the address), adding, editing and deleting a certification and a
+ * placement, values core refuses shown beside their field with nothing saved, deleting an
+ * enrolment, and a viewer who sees no edit or delete buttons. Screenshots of a trainee in
+ * light and dark.
  */
 import { test as base, type Locator, type Page } from '@playwright/test';
 import { expect, screenshot, skipWithoutChromium } from '../support/web-fixture.js';
@@ -188,6 +189,50 @@ test('a certification: refused values beside their field, then added, edited and
   await expect(confirm).toBeHidden();
   await expectToast(page, `${title} was deleted.`);
   await expect(page.getByRole('cell', { name: title })).toHaveCount(0);
+});
+
+test('a placement: added, edited in the same form, deleted', async ({ page }) => {
+  await signIn(page, host.url);
+  await openTrainee(page, 3);
+  await page.getByRole('tab', { name: 'Placements' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Placements' });
+
+  await panel.getByRole('button', { name: 'Add placement' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add placement' });
+  await dialog.getByLabel('Employer', { exact: true }).fill('Systems Limited');
+  await dialog.getByLabel('Started on').fill('2025-02-03');
+  await dialog.getByLabel('Monthly income (PKR)').fill('185000');
+  await dialog.getByRole('button', { name: 'Add placement' }).click();
+  await expect(dialog).toBeHidden();
+  await expectToast(page, 'The placement was added.');
+  const row = panel.getByRole('row').filter({ hasText: 'Systems Limited' });
+  await expect(row).toContainText('Job');
+  await expect(row).toContainText('185,000');
+
+  // The same form, filled in; a start in the future is refused beside its field.
+  await row.getByRole('button', { name: /^Edit placement: Job from / }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit placement' });
+  await expect(edit.getByLabel('Employer', { exact: true })).toHaveValue('Systems Limited');
+  await expect(edit.getByLabel('Started on')).toHaveValue('2025-02-03');
+  await edit.getByLabel('Started on').fill(nextYear());
+  await edit.getByRole('button', { name: 'Save placement' }).click();
+  await expect(edit.getByText('The start date cannot be in the future')).toBeVisible();
+  await expect(edit.getByLabel('Started on')).toHaveAttribute('aria-invalid', 'true');
+  await edit.getByLabel('Started on').fill('2025-02-03');
+  await edit.getByRole('textbox', { name: 'Kind' }).click();
+  await page.getByRole('option', { name: 'Internship' }).click();
+  await screenshot(page, 'trainee-placement-edit');
+  await edit.getByRole('button', { name: 'Save placement' }).click();
+  await expect(edit).toBeHidden();
+  await expectToast(page, 'The placement was saved.');
+  await expect(row).toContainText('Internship');
+
+  await row.getByRole('button', { name: /^Delete placement: Internship from / }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this placement?' });
+  await confirm.getByRole('button', { name: 'Delete placement' }).click();
+  await expect(confirm).toBeHidden();
+  await expectToast(page, 'was deleted.');
+  await expect(panel.getByRole('row').filter({ hasText: 'Systems Limited' })).toHaveCount(0);
 });
 
 test('an enrolment deleted from the keyboard, after a question', async ({ page }) => {
