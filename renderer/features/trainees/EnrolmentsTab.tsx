@@ -151,7 +151,10 @@ function EnrolmentModal(props: { traineeId: string; enrolment: Enrolment | null;
         if (v.status && v.status !== enrolment.status) patch.status = v.status;
         if (score !== enrolment.score) patch.score = score;
         if (completedOn !== enrolment.completedOn) patch.completedOn = completedOn;
-        if (Object.keys(patch).length > 0) await update.mutateAsync({ id: enrolment.id, patch });
+        if (Object.keys(patch).length > 0) {
+          await update.mutateAsync({ id: enrolment.id, patch });
+          notify.saved(t('trainees.enrolment.saved'));
+        }
       } else {
         if (!v.cohortId) {
           form.setFieldError('cohortId', t('trainees.enrolment.chooseCohort'));
@@ -164,8 +167,8 @@ function EnrolmentModal(props: { traineeId: string; enrolment: Enrolment | null;
           ...(score !== null ? { score } : {}),
           ...(completedOn ? { completedOn } : {}),
         });
+        notify.saved(t('trainees.enrolment.saved'));
       }
-      notify.saved(t('trainees.enrolment.saved'));
       props.onClose();
     } catch (error) {
       form.showFailure(error);
