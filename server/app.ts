@@ -1,24 +1,50 @@
 /**
- * The central server's HTTP application. This first version answers health and time;
- * enrolment and the sync endpoints (push, pull, snapshot) are built on it by the sync work.
+ * The central server's HTTP application: health and time, enrolment, and the sync
+ * endpoints of shared/sync/protocol.ts, on a store (store/db.ts).
  */
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { SYNC_PROTOCOL } from '../shared/sync/protocol.js';
+import { enrolRoute } from './http/enrol-route.js';
+import { installErrorHandling } from './http/errors.js';
+import { serverTime } from './http/server-time.js';
+import { syncRoutes } from './http/sync-routes.js';
+import type { Db } from './store/db.js';
 
 export interface ServerOptions {
+  db: Db;
   logger?: boolean;
   now?: () => Date;
+  /** Enrolment attempts per client address per window (default 10 a minute). */
+  enrolRateLimit?: { max: number; timeWindowMs: number };
+  /**
+   * Largest request body. A full push (1,000 ops) of ordinary rows is far below the default;
+   * a push of long notes may not be, and is answered 413 'too-large' so the client sends
+   * fewer ops at a time.
+   */
+  bodyLimit?: number;
 }
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = SYNC_PROTOCOL;
+export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 
-export function buildServer(opts: ServerOptions = {}): FastifyInstance {
+export function buildServer(opts: ServerOptions): FastifyInstance {
   const now = opts.now ?? (() => new Date());
   const app = Fastify({
-    logger: opts.logger ? { redact: ['req.headers.authorization'] } : false,
-    bodyLimit: 4 * 1024 * 1024,
+    // Request logs carry method, URL and address only; bodies are never logged (they hold
+    // codes, tokens and personal data) and the authorization header is redacted anyway.
+    logger: opts.logger
+      ? { redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' } }
+      : false,
+    bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
   });
+  installErrorHandling(app);
   app.get('/health', async () => ({ status: 'ok', protocol: PROTOCOL_VERSION }));
   /** Workstations measure their clock offset from this before stamping changes. */
-  app.get('/v1/time', async () => ({ now: now().toISOString(), epochMs: now().getTime() }));
+  app.get('/v1/time', async () => serverTime(now()));
+  // Plugins load in order: the rate limiter must be ready before the routes that use it.
+  void app.register(rateLimit, { global: false });
+  void app.register(enrolRoute, { db: opts.db, now, rateLimit: opts.enrolRateLimit ?? { max: 10, timeWindowMs: 60_000 } });
+  void app.register(syncRoutes, { db: opts.db, now });
   return app;
 }

@@ -1,0 +1,171 @@
+/**
+ * `GET /v1/sync/snapshot`: a new workstation's bootstrap, read from the current state
+ * (`cells`), never by replaying the log.
+ *
+ * The first page takes the pull cursor *before* it reads any row (pull.ts
+ * `committedPosition`), then pages through rows in table dependency order
+ * (shared/schema/tables.ts `tableNames`: parents first) and by row id within a table. Each
+ * page is its own short query, so rows read on later pages may already include ops newer
+ * than the cursor; the workstation pulls those ops again afterwards, and since the merge
+ * rule is idempotent (an equal stamp changes nothing) that costs nothing. What the cursor
+ * guarantees is the other direction: no op at or before it is missing from the rows.
+ *
+ * The snapshot id and the `next` position are opaque tokens that carry their own state (the
+ * cursor, the row count, when the snapshot began; the last table and row sent), so the
+ * server keeps nothing between pages. A snapshot is good for SNAPSHOT_TTL_MS.
+ */
+import { tableNames, type TableName } from '../../shared/schema/tables.js';
+import type { SnapshotRow } from '../../shared/sync/protocol.js';
+import type { Device } from '../auth/device-auth.js';
+import { ApiError } from '../http/errors.js';
+import type { Db } from '../store/db.js';
+import { LOG_START, encodeCursor } from './cursor.js';
+import { committedPosition } from './pull.js';
+import { readScopeParam, readableCentresSql } from './scope.js';
+
+export const SNAPSHOT_TTL_MS = 24 * 60 * 60 * 1000;
+
+interface SnapshotState {
+  cursor: string;
+  totalRows: number;
+  startedAt: number;
+}
+
+/** Where a page starts: after `rowId` in `tbl` (null: at the table's first row). */
+interface PagePosition {
+  tbl: TableName;
+  rowId: string | null;
+}
+
+export interface SnapshotPageResult {
+  snapshot: string;
+  cursor: string;
+  rows: SnapshotRow[];
+  next: string | null;
+  totalRows: number;
+}
+
+export async function startSnapshot(db: Db, device: Device, limit: number, now: Date): Promise<SnapshotPageResult> {
+  const cursor = encodeCursor((await committedPosition(db)) ?? LOG_START);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM cells c WHERE c.col = 'centre_id' AND ${readableCentresSql('c', 1)}`,
+    [readScopeParam(device)],
+  );
+  const state: SnapshotState = { cursor, totalRows: count?.n ?? 0, startedAt: now.getTime() };
+  return readPage(db, device, state, { tbl: tableNames[0]!, rowId: null }, limit);
+}
+
+export async function continueSnapshot(
+  db: Db,
+  device: Device,
+  snapshot: string,
+  after: string,
+  limit: number,
+  now: Date,
+): Promise<SnapshotPageResult> {
+  const state = decodeToken(snapshot, isSnapshotState);
+  if (!state) throw new ApiError(400, 'invalid', 'snapshot: not a snapshot id from this server');
+  if (now.getTime() - state.startedAt > SNAPSHOT_TTL_MS) {
+    throw new ApiError(410, 'snapshot-expired', 'This snapshot is too old; start the bootstrap again');
+  }
+  const position = decodeToken(after, isPagePosition);
+  if (!position) throw new ApiError(400, 'invalid', 'after: not a position from this snapshot');
+  return readPage(db, device, state, position, limit);
+}
+
+async function readPage(
+  db: Db,
+  device: Device,
+  state: SnapshotState,
+  from: PagePosition,
+  limit: number,
+): Promise<SnapshotPageResult> {
+  const rows: SnapshotRow[] = [];
+  let next: PagePosition | null = null;
+  const first = tableNames.indexOf(from.tbl);
+  for (let t = first; t < tableNames.length; t++) {
+    const position: PagePosition = t === first ? from : { tbl: tableNames[t]!, rowId: null };
+    const found = await readTableRows(db, device, position, limit - rows.length);
+    rows.push(...found);
+    if (rows.length >= limit) {
+      next = { tbl: position.tbl, rowId: found.at(-1)!.rowId };
+      break;
+    }
+  }
+  return {
+    snapshot: encodeToken(state),
+    cursor: state.cursor,
+    rows,
+    next: next ? encodeToken(next) : null,
+    totalRows: state.totalRows,
+  };
+}
+
+/**
+ * Up to `limit` rows of one table after a position. Rows are found by their `centre_id`
+ * cell (every stored row has exactly one), then all cells in that row-id range are read:
+ * every cell of a row has the row's centre, so the range holds exactly those rows' cells.
+ */
+async function readTableRows(db: Db, device: Device, from: PagePosition, limit: number): Promise<SnapshotRow[]> {
+  const scope = readScopeParam(device);
+  const ids = await db.query<{ row_id: string }>(
+    `SELECT c.row_id::text AS row_id FROM cells c
+      WHERE c.tbl = $1 AND c.col = 'centre_id' AND ($2::uuid IS NULL OR c.row_id > $2::uuid)
+        AND ${readableCentresSql('c', 3)}
+      ORDER BY c.row_id LIMIT $4`,
+    [from.tbl, from.rowId, scope, limit],
+  );
+  if (ids.length === 0) return [];
+  const cells = await db.query<{ row_id: string; col: string; value: string; hlc: string }>(
+    `SELECT c.row_id::text AS row_id, c.col, c.value, c.hlc FROM cells c
+      WHERE c.tbl = $1 AND c.row_id >= $2::uuid AND c.row_id <= $3::uuid AND ${readableCentresSql('c', 4)}
+      ORDER BY c.row_id, c.col`,
+    [from.tbl, ids[0]!.row_id, ids.at(-1)!.row_id, scope],
+  );
+  const byRow = new Map<string, SnapshotRow>(ids.map(({ row_id }) => [row_id, { tbl: from.tbl, rowId: row_id, cells: {} }]));
+  for (const cell of cells) {
+    // A row created between the two queries is left to the pull that follows the snapshot.
+    const row = byRow.get(cell.row_id);
+    if (row) row.cells[cell.col] = { value: cell.value, hlc: cell.hlc };
+  }
+  return [...byRow.values()];
+}
+
+function encodeToken(state: object): string {
+  return Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
+}
+
+function decodeToken<T>(token: string, isValid: (value: unknown) => value is T): T | null {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(token)) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    return isValid(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function isSnapshotState(value: unknown): value is SnapshotState {
+  const v = value as Partial<SnapshotState> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.cursor === 'string' &&
+    v.cursor.length <= 200 &&
+    Number.isSafeInteger(v.totalRows) &&
+    Number.isSafeInteger(v.startedAt)
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function isPagePosition(value: unknown): value is PagePosition {
+  const v = value as Partial<PagePosition> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.tbl === 'string' &&
+    (tableNames as string[]).includes(v.tbl) &&
+    (v.rowId === null || (typeof v.rowId === 'string' && UUID.test(v.rowId)))
+  );
+}
