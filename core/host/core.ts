@@ -13,7 +13,11 @@ import { can } from '../../shared/auth/permissions.js';
 import { openDatabase, type OpenOptions } from '../db/open.js';
 import { checkIntegrityInBackground, type BackgroundCheck, type IntegrityState } from '../db/integrity.js';
 import { RowStore } from '../db/rows.js';
-import { LocalClock, metaGet } from '../sync/local-clock.js';
+import { ClockAheadError, LocalClock, metaGet } from '../sync/local-clock.js';
+import { SyncFailure } from '../sync/sync-errors.js';
+import type { SchedulerOptions } from '../sync/scheduler.js';
+import { SyncService, registerSyncService } from '../sync/sync-service.js';
+import type { TokenVault } from '../sync/token-vault.js';
 import type { Ctx, SessionUser } from '../context.js';
 import type { CallScope, Handler, JobRunner } from './handler-types.js';
 import { handlers } from './handlers.js';
@@ -25,6 +29,15 @@ export interface CoreOptions extends OpenOptions {
   /** Injected clock for tests. */
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
+  /**
+   * Where the sync device token is kept. The desktop app's main process provides a
+   * safeStorage-backed vault; the default is the file `sync-token` (mode 0600) in dataDir.
+   */
+  tokenVault?: TokenVault;
+  /** Sync in the background once joined (the app and `npm run web`); off by default. */
+  backgroundSync?: boolean | SchedulerOptions;
+  /** The fetch the sync client uses (tests). */
+  syncFetch?: typeof fetch;
 }
 
 export interface Connection {
@@ -41,6 +54,7 @@ export class Core {
   readonly clock: LocalClock;
   readonly sessions = new MemorySessionTokens();
   readonly jobs: JobManager;
+  readonly sync: SyncService;
   readonly now: () => Date;
   private readonly connections = new Map<number, { conn: Connection; send: (m: ServerMessage) => void }>();
   private nextConnectionId = 1;
@@ -62,6 +76,19 @@ export class Core {
     this.jobs = new JobManager();
     this.log = opts.log ?? ((message, error) => console.error(message, error ?? ''));
     this.integrity = { status: 'ok', checkedAt: this.now().toISOString() };
+    this.sync = new SyncService({
+      db,
+      clock: this.clock,
+      now: this.now,
+      dataDir,
+      vault: opts.tokenVault,
+      fetch: opts.syncFetch,
+      background: opts.backgroundSync,
+      emitStatus: (status) => this.emit('sync.status', status),
+      emitDataChanged: (tables) => this.emit('data.changed', { tables }),
+      log: this.log,
+    });
+    registerSyncService(this.sync);
     if (integrityDeferred) this.startIntegrityCheck(opts.nativeBinding);
   }
 
@@ -96,6 +123,7 @@ export class Core {
   close(): void {
     this.integrityCheck?.stop();
     this.integrityCheck = null;
+    this.sync.stop();
     this.jobs.cancelAll();
     for (const { conn } of this.connections.values()) conn.close();
     if (this.db.open) {
@@ -210,10 +238,13 @@ export class Core {
     const tables = [...this.rows.touched];
     this.rows.touched.clear();
     this.emit('data.changed', { tables });
+    this.sync.localChange();
   }
 
   private toApiError(error: unknown, method: string): ApiError {
     if (error instanceof ApiFailure) return error.error;
+    // A clock far ahead of the server's refuses to stamp changes (core/sync/local-clock.ts).
+    if (error instanceof ClockAheadError || error instanceof SyncFailure) return { code: 'unavailable', message: error.message };
     if (error instanceof z.ZodError) return { code: 'invalid', message: 'Invalid input', issues: issuesFromZod(error) };
     this.log(`Call ${method} failed`, error);
     return { code: 'internal', message: 'Something went wrong in the app. Nothing was saved. The details are in the log.' };

@@ -12,6 +12,7 @@ import { dashboardHandlers } from '../dashboard/handlers.js';
 import { mentorHandlers } from '../mentors/handlers.js';
 import { programmeHandlers } from '../programmes/handlers.js';
 import { sessionHandlers } from '../sessions/handlers.js';
+import { syncHandlers } from '../sync/handlers.js';
 import { traineeHandlers } from '../trainees/handlers.js';
 import type { Handlers } from './handler-types.js';
 
@@ -26,4 +27,5 @@ export const handlers: Partial<Handlers> = {
   ...traineeHandlers,
   ...commonHandlers,
   ...dashboardHandlers,
+  ...syncHandlers,
 };

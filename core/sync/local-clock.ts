@@ -4,7 +4,8 @@
  */
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { HybridLogicalClock } from '../../shared/sync/hlc.js';
+import { ClockDriftError, HybridLogicalClock } from '../../shared/sync/hlc.js';
+import { MAX_CLOCK_AHEAD_MS } from '../../shared/sync/protocol.js';
 
 export function metaGet(db: Database.Database, key: string): string | null {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string | null } | undefined;
@@ -15,9 +16,35 @@ export function metaSet(db: Database.Database, key: string, value: string | null
   db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
+/**
+ * Thrown by `tick()` while the last sync measured this computer's clock running more than
+ * a day ahead of the server's: stamps from such a clock would win every conflict for days
+ * (and the server sets them aside), so no change is stamped until the clock is right.
+ */
+export class ClockAheadError extends ClockDriftError {
+  constructor(readonly aheadMs: number) {
+    super(
+      `This computer's clock is ${describeDuration(aheadMs)} ahead of the sync server's. ` +
+        'Set the date and time right (in the system settings), then sync again; until then changes cannot be saved.',
+    );
+    this.name = 'ClockAheadError';
+  }
+}
+
+/** "3 days", "26 hours", "40 minutes": for messages about clock differences. */
+export function describeDuration(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hours`;
+  return `${Math.round(hours / 24)} days`;
+}
+
 export class LocalClock {
   readonly hlc: HybridLogicalClock;
   private readonly save: Database.Statement;
+  /** Server time minus ours, from the last sync in this process (null: not measured). */
+  private offsetMs: number | null = null;
 
   constructor(db: Database.Database, wallClock: () => number = Date.now) {
     let node = metaGet(db, 'node_id');
@@ -26,7 +53,9 @@ export class LocalClock {
       metaSet(db, 'node_id', node);
     }
     this.hlc = new HybridLogicalClock(node, wallClock, metaGet(db, 'hlc_last') ?? undefined);
-    this.save = db.prepare("INSERT INTO meta(key, value) VALUES ('hlc_last', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    this.save = db.prepare(
+      "INSERT INTO meta(key, value) VALUES ('hlc_last', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    );
   }
 
   get node(): string {
@@ -35,8 +64,37 @@ export class LocalClock {
 
   /** A new stamp, persisted in the caller's transaction. */
   tick(): string {
+    if (this.offsetMs !== null && -this.offsetMs > MAX_CLOCK_AHEAD_MS) throw new ClockAheadError(-this.offsetMs);
     const stamp = this.hlc.now();
     this.save.run(stamp);
     return stamp;
+  }
+
+  /**
+   * Folds a remote stamp in, so that later local stamps sort after it; persisted in the
+   * caller's transaction. A stamp far ahead of our wall clock is not followed (returns
+   * false): the op still applies, but our clock does not jump a day forward with it.
+   */
+  receive(stamp: string): boolean {
+    try {
+      this.hlc.receive(stamp);
+    } catch (error) {
+      if (error instanceof ClockDriftError) return false;
+      throw error;
+    }
+    this.save.run(this.hlc.lastStamp());
+    return true;
+  }
+
+  /**
+   * Records the offset the last sync measured (server time minus ours). A clock far ahead
+   * makes `tick()` refuse; a clock behind is harmless (stamps follow the remote ones).
+   */
+  setServerOffset(offsetMs: number | null): void {
+    this.offsetMs = offsetMs;
+  }
+
+  get serverOffsetMs(): number | null {
+    return this.offsetMs;
   }
 }

@@ -11,6 +11,7 @@ import { mentorsApi, sessionsApi } from './mentors.js';
 import { traineesApi } from './trainees.js';
 import { commonApi } from './common.js';
 import { dashboardApi } from './dashboard.js';
+import { syncApi, SyncStatusEvent } from './sync.js';
 import { ApiError } from './errors.js';
 
 export const api = {
@@ -24,6 +25,7 @@ export const api = {
   ...traineesApi,
   ...commonApi,
   ...dashboardApi,
+  ...syncApi,
 } as const;
 
 export type Api = typeof api;
@@ -47,6 +49,8 @@ export const events = {
   'job.failed': z.object({ jobId: z.string(), error: ApiError }),
   /** Data changed (by this or another connection, or by sync): the UI refetches these tables. */
   'data.changed': z.object({ tables: z.array(z.string()) }),
+  /** The sync status changed (a sync started or ended, changes are waiting, …): to everyone. */
+  'sync.status': SyncStatusEvent,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -31,6 +31,12 @@ export const permissionTable = {
   'backup.manage': managers,
   'history.read': everyone,
   search: everyone,
+  /** See the sync status, pending and rejected changes. */
+  'sync.read': everyone,
+  /** Press "Sync now". */
+  'sync.run': everyone,
+  /** Join a sync server; dismiss rejected changes. */
+  'sync.manage': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;
