@@ -2,13 +2,12 @@
  * First run on a new workstation: create the centre and its first manager account, who
  * is signed in straight away.
  */
-import type { FormEvent } from 'react';
-import { Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Divider, PasswordInput, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { blankToNull, useApiForm } from '../../api/forms.js';
 import { useApiMutation } from '../../api/query.js';
 import { useDescribeIssue } from '../../components/error-message.js';
-import { FormError } from '../../components/FormError.js';
+import { FormFrame } from '../../components/FormFrame.js';
 import { useNotify } from '../../components/notify.js';
 import { AuthLayout } from './AuthLayout.js';
 import { useSession } from './session.js';
@@ -33,69 +32,57 @@ export function FirstRunPage() {
   });
   const setup = useApiMutation('auth.setup');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const v = form.values;
-    form.clearErrors();
     // Only the typing check is the UI's; every rule about the values is core's.
     if (v.password !== v.confirmPassword) {
       form.setFieldError('confirmPassword', t('auth.passwordsDiffer'));
       return;
     }
-    try {
-      const result = await setup.mutateAsync({
-        centreName: v.centreName,
-        centreCity: blankToNull(v.city) ?? undefined,
-        managerName: v.name,
-        managerEmail: v.email,
-        managerPassword: v.password,
-      });
-      await session.signedIn(result);
-      notify.saved(t('auth.centreCreated', { name: v.centreName.trim() }));
-    } catch (error) {
-      form.showFailure(error);
-    }
+    const result = await setup.mutateAsync({
+      centreName: v.centreName,
+      centreCity: blankToNull(v.city) ?? undefined,
+      managerName: v.name,
+      managerEmail: v.email,
+      managerPassword: v.password,
+    });
+    await session.signedIn(result);
+    notify.saved(t('auth.centreCreated', { name: v.centreName.trim() }));
   };
 
   return (
     <AuthLayout title={t('auth.firstRun.title')} description={t('auth.firstRun.description')} width={480}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          <FormError message={form.formError} />
-          <Text fw={600} size="sm">
-            {t('auth.firstRun.centreSection')}
-          </Text>
-          <TextInput label={t('auth.fields.centreName')} required autoFocus {...form.textProps('centreName')} />
-          <TextInput
-            label={t('auth.fields.city')}
-            description={t('forms.optional')}
-            autoComplete="address-level2"
-            {...form.textProps('city')}
-          />
-          <Divider my={4} />
-          <Text fw={600} size="sm">
-            {t('auth.firstRun.managerSection')}
-          </Text>
-          <TextInput label={t('auth.fields.yourName')} required autoComplete="name" {...form.textProps('name')} />
-          <TextInput label={t('auth.fields.email')} type="email" required autoComplete="email" {...form.textProps('email')} />
-          <PasswordInput
-            label={t('auth.fields.password')}
-            description={t('auth.firstRun.passwordHint')}
-            required
-            autoComplete="new-password"
-            {...form.textProps('password')}
-          />
-          <PasswordInput
-            label={t('auth.fields.confirmPassword')}
-            required
-            autoComplete="new-password"
-            {...form.textProps('confirmPassword')}
-          />
-          <Button type="submit" loading={setup.isPending} fullWidth mt="xs">
-            {t('auth.firstRun.submit')}
-          </Button>
-        </Stack>
-      </form>
+      <FormFrame form={form} onSubmit={submit} submitLabel={t('auth.firstRun.submit')} pending={setup.isPending}>
+        <Text fw={600} size="sm">
+          {t('auth.firstRun.centreSection')}
+        </Text>
+        <TextInput label={t('auth.fields.centreName')} required autoFocus {...form.textProps('centreName')} />
+        <TextInput
+          label={t('auth.fields.city')}
+          description={t('forms.optional')}
+          autoComplete="address-level2"
+          {...form.textProps('city')}
+        />
+        <Divider my={4} />
+        <Text fw={600} size="sm">
+          {t('auth.firstRun.managerSection')}
+        </Text>
+        <TextInput label={t('auth.fields.yourName')} required autoComplete="name" {...form.textProps('name')} />
+        <TextInput label={t('auth.fields.email')} type="email" required autoComplete="email" {...form.textProps('email')} />
+        <PasswordInput
+          label={t('auth.fields.password')}
+          description={t('auth.firstRun.passwordHint')}
+          required
+          autoComplete="new-password"
+          {...form.textProps('password')}
+        />
+        <PasswordInput
+          label={t('auth.fields.confirmPassword')}
+          required
+          autoComplete="new-password"
+          {...form.textProps('confirmPassword')}
+        />
+      </FormFrame>
     </AuthLayout>
   );
 }

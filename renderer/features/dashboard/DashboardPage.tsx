@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Grid,
   Group,
@@ -16,7 +17,6 @@ import {
   Stack,
   Text,
   ThemeIcon,
-  Title,
 } from '@mantine/core';
 import { IconCalendarEvent, IconChecklist, IconPlus, IconRocket, IconSchool, IconUserStar, type Icon } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -27,7 +27,9 @@ import { can } from '../../../shared/auth/permissions.js';
 import { useApiQuery } from '../../api/query.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { SectionHeading } from '../../components/Panel.js';
 import { QueryError } from '../../components/QueryError.js';
+import { StatCard } from '../../components/StatCard.js';
 import { useFormat } from '../../format/index.js';
 import { stageColor } from '../../theme/theme.js';
 import { useSession } from '../auth/session.js';
@@ -170,108 +172,55 @@ function DashboardBody({ data }: { data: DashboardSummary }) {
   );
 }
 
-function StatCard(props: { id: string; icon: Icon; color: string; label: string; value: string; hint: string }) {
-  const labelId = `stat-${props.id}-label`;
-  return (
-    <Paper withBorder radius="md" p="md" role="group" aria-labelledby={labelId} data-testid={`stat-${props.id}`}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-        <Text id={labelId} size="sm" c="dimmed" fw={500}>
-          {props.label}
-        </Text>
-        <ThemeIcon variant="light" color={props.color} size="md" radius="md" aria-hidden>
-          <props.icon size={16} />
-        </ThemeIcon>
-      </Group>
-      <Text fz={28} fw={700} lh={1.2} mt={4} data-testid={`stat-${props.id}-value`}>
-        {props.value}
-      </Text>
-      <Text size="xs" c="dimmed" mt={2} lineClamp={1} title={props.hint}>
-        {props.hint}
-      </Text>
-    </Paper>
-  );
+interface Headline {
+  id: keyof DashboardSummary['headline'];
+  icon: Icon;
+  color: string;
+  /** The figure as shown; the count formatted when absent. */
+  value?: string;
+  /** The hint names the quarter. */
+  inQuarter?: boolean;
 }
 
 function Headline({ data }: { data: DashboardSummary }) {
   const { t } = useTranslation();
   const format = useFormat();
   const h = data.headline;
-  const q = { quarter: data.quarter };
-  const n = (v: number) => format.number(v);
+  const figures: Headline[] = [
+    { id: 'activeStartups', icon: IconRocket, color: 'brand' },
+    { id: 'inducted', icon: IconRocket, color: 'brand', inQuarter: true },
+    { id: 'graduated', icon: IconRocket, color: 'green', inQuarter: true },
+    { id: 'sessions', icon: IconUserStar, color: 'indigo', inQuarter: true },
+    {
+      id: 'mentorHours',
+      icon: IconUserStar,
+      color: 'indigo',
+      inQuarter: true,
+      value: format.number(h.mentorHours, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    },
+    {
+      id: 'womenLedShare',
+      icon: IconRocket,
+      color: 'grape',
+      value: h.womenLedShare === null ? t('dashboard.headline.none') : format.number(h.womenLedShare, { style: 'percent' }),
+    },
+    { id: 'traineesEnrolled', icon: IconSchool, color: 'orange', inQuarter: true },
+    { id: 'traineesCertified', icon: IconSchool, color: 'orange', inQuarter: true },
+    { id: 'traineesPlaced', icon: IconSchool, color: 'orange', inQuarter: true },
+  ];
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, sm: 3 }} spacing="md">
-      <StatCard
-        id="activeStartups"
-        icon={IconRocket}
-        color="brand"
-        label={t('dashboard.headline.activeStartups')}
-        value={n(h.activeStartups)}
-        hint={t('dashboard.headline.activeStartupsHint')}
-      />
-      <StatCard
-        id="inducted"
-        icon={IconRocket}
-        color="brand"
-        label={t('dashboard.headline.inducted')}
-        value={n(h.inducted)}
-        hint={t('dashboard.headline.inductedHint', q)}
-      />
-      <StatCard
-        id="graduated"
-        icon={IconRocket}
-        color="green"
-        label={t('dashboard.headline.graduated')}
-        value={n(h.graduated)}
-        hint={t('dashboard.headline.graduatedHint', q)}
-      />
-      <StatCard
-        id="sessions"
-        icon={IconUserStar}
-        color="indigo"
-        label={t('dashboard.headline.sessions')}
-        value={n(h.sessions)}
-        hint={t('dashboard.headline.sessionsHint', q)}
-      />
-      <StatCard
-        id="mentorHours"
-        icon={IconUserStar}
-        color="indigo"
-        label={t('dashboard.headline.mentorHours')}
-        value={format.number(h.mentorHours, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
-        hint={t('dashboard.headline.mentorHoursHint', q)}
-      />
-      <StatCard
-        id="womenLedShare"
-        icon={IconRocket}
-        color="grape"
-        label={t('dashboard.headline.womenLedShare')}
-        value={h.womenLedShare === null ? t('dashboard.headline.none') : format.number(h.womenLedShare, { style: 'percent' })}
-        hint={t('dashboard.headline.womenLedShareHint')}
-      />
-      <StatCard
-        id="traineesEnrolled"
-        icon={IconSchool}
-        color="orange"
-        label={t('dashboard.headline.traineesEnrolled')}
-        value={n(h.traineesEnrolled)}
-        hint={t('dashboard.headline.traineesEnrolledHint', q)}
-      />
-      <StatCard
-        id="traineesCertified"
-        icon={IconSchool}
-        color="orange"
-        label={t('dashboard.headline.traineesCertified')}
-        value={n(h.traineesCertified)}
-        hint={t('dashboard.headline.traineesCertifiedHint', q)}
-      />
-      <StatCard
-        id="traineesPlaced"
-        icon={IconSchool}
-        color="orange"
-        label={t('dashboard.headline.traineesPlaced')}
-        value={n(h.traineesPlaced)}
-        hint={t('dashboard.headline.traineesPlacedHint', q)}
-      />
+      {figures.map((f) => (
+        <StatCard
+          key={f.id}
+          testId={`stat-${f.id}`}
+          icon={f.icon}
+          color={f.color}
+          label={t(`dashboard.headline.${f.id}`)}
+          value={f.value ?? format.number(h[f.id] ?? 0)}
+          hint={t(`dashboard.headline.${f.id}Hint`, f.inQuarter ? { quarter: data.quarter } : {})}
+        />
+      ))}
     </SimpleGrid>
   );
 }
@@ -279,16 +228,9 @@ function Headline({ data }: { data: DashboardSummary }) {
 function ChartCard(props: { title: string; hint?: string; children: ReactNode }) {
   return (
     <Paper withBorder radius="md" p="md" h="100%" component="section" aria-label={props.title}>
-      <Stack gap={2} mb="sm">
-        <Title order={2} size="h5">
-          {props.title}
-        </Title>
-        {props.hint ? (
-          <Text size="xs" c="dimmed">
-            {props.hint}
-          </Text>
-        ) : null}
-      </Stack>
+      <Box mb="sm">
+        <SectionHeading title={props.title} description={props.hint} small />
+      </Box>
       {props.children}
     </Paper>
   );

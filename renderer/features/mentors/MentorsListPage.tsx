@@ -1,41 +1,24 @@
 /** The mentor directory: search, filters, and each mentor's local time and hours this quarter. */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Group,
-  Pagination,
-  Paper,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconArrowDown,
-  IconArrowUp,
-  IconArrowsSort,
-  IconFilterOff,
-  IconPlus,
-  IconSearch,
-  IconUserStar,
-} from '@tabler/icons-react';
+import { useCallback, useState, type ReactNode } from 'react';
+import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { IconPlus, IconUserStar } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { can } from '../../../shared/auth/permissions.js';
 import type { Mentor } from '../../../shared/records/mentors.js';
 import { useApiQuery } from '../../api/query.js';
-import { EmptyState } from '../../components/EmptyState.js';
+import {
+  ClearFiltersButton,
+  FilterBar,
+  FilterSelect,
+  ListPaging,
+  ListResults,
+  SearchBox,
+  SortableHeader,
+  useAddressText,
+} from '../../components/ListPage.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { QueryError } from '../../components/QueryError.js';
-import { useFormat } from '../../format/index.js';
 import { useSession } from '../auth/session.js';
 import { useMentorFacets } from './facets.js';
 import { HoursCell } from './HoursThisQuarter.js';
@@ -54,7 +37,6 @@ import { quarterOf, useNow, type Quarter } from './time.js';
 export function MentorsListPage() {
   const { t } = useTranslation();
   const { role } = useSession();
-  const format = useFormat();
   const facets = useMentorFacets();
   const { params, update } = useMentorListParams();
   const [creating, setCreating] = useState(false);
@@ -62,23 +44,12 @@ export function MentorsListPage() {
   const now = useNow();
   const quarter = quarterOf(now);
 
-  const [searchText, setSearchText] = useState(params.search);
-  const [debouncedSearch] = useDebouncedValue(searchText, 250);
-  const lastTyped = useRef(debouncedSearch);
-  useEffect(() => {
-    if (debouncedSearch === lastTyped.current) return;
-    lastTyped.current = debouncedSearch;
-    if (debouncedSearch !== params.search) update({ search: debouncedSearch });
-  }, [debouncedSearch, params.search, update]);
-  const clearFilters = () => {
-    setSearchText('');
-    update({ search: '', expertise: null, city: null, country: null });
-  };
+  const applySearch = useCallback((search: string) => update({ search }), [update]);
+  const [searchText, setSearchText] = useAddressText(params.search, applySearch);
+  const clearFilters = () => update({ search: '', expertise: null, city: null, country: null });
 
   const list = useApiQuery('mentors.list', mentorListInput(params), { placeholderData: keepPreviousData });
   const page = list.data;
-  const total = page?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const filtered = hasMentorFilters(params);
 
   const newButton = canWrite ? (
@@ -92,107 +63,63 @@ export function MentorsListPage() {
       <PageHeader title={t('mentors.title')} description={t('mentors.description')} actions={newButton} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
-          <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('mentors.filters.search')}
-              leftSection={<IconSearch size={16} aria-hidden />}
-              value={searchText}
-              onChange={(e) => setSearchText(e.currentTarget.value)}
-              type="search"
-              style={{ flex: '1 1 220px' }}
-            />
-            <Select
+          <FilterBar>
+            <SearchBox value={searchText} onChange={setSearchText} />
+            <FilterSelect
               label={t('mentors.fields.expertise')}
               data={facets.expertise}
               value={params.expertise}
-              onChange={(value) => update({ expertise: value })}
-              clearable
-              searchable
-              nothingFoundMessage={t('common.noOptions')}
+              onChange={(expertise) => update({ expertise })}
               w={200}
             />
-            <Select
+            <FilterSelect
               label={t('mentors.fields.city')}
               data={facets.cities}
               value={params.city}
-              onChange={(value) => update({ city: value })}
-              clearable
-              searchable
-              nothingFoundMessage={t('common.noOptions')}
+              onChange={(city) => update({ city })}
               w={170}
             />
-            <Select
+            <FilterSelect
               label={t('mentors.fields.country')}
               data={facets.countries}
               value={params.country}
-              onChange={(value) => update({ country: value })}
-              clearable
-              searchable
-              nothingFoundMessage={t('common.noOptions')}
+              onChange={(country) => update({ country })}
               w={170}
             />
-            {filtered ? (
-              <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clearFilters}>
-                {t('mentors.filters.clear')}
-              </Button>
-            ) : null}
-          </Group>
+            {filtered ? <ClearFiltersButton onClick={clearFilters} /> : null}
+          </FilterBar>
 
-          {list.isError ? (
-            <QueryError error={list.error} onRetry={() => void list.refetch()} />
-          ) : page && page.items.length === 0 && !list.isPlaceholderData ? (
-            filtered ? (
-              <EmptyState
-                icon={<IconSearch size={28} />}
-                title={t('mentors.empty.filteredTitle')}
-                description={t('mentors.empty.filteredBody')}
-                action={
-                  <Button variant="light" onClick={clearFilters}>
-                    {t('mentors.filters.clear')}
-                  </Button>
-                }
+          <ListResults
+            query={list}
+            filtered={filtered}
+            onClearFilters={clearFilters}
+            empty={{
+              icon: <IconUserStar size={28} />,
+              title: t('mentors.empty.title'),
+              body: canWrite ? t('mentors.empty.body') : t('mentors.empty.bodyReadOnly'),
+              action: newButton,
+            }}
+            emptyFiltered={{ title: t('mentors.empty.filteredTitle'), body: t('mentors.empty.filteredBody') }}
+          >
+            <MentorsTable
+              rows={page?.items ?? []}
+              loading={list.isPending || list.isPlaceholderData}
+              params={params}
+              onSort={(sort) => update({ sort })}
+              now={now}
+              quarter={quarter}
+            />
+            {page ? (
+              <ListPaging
+                offset={page.offset}
+                shown={page.items.length}
+                total={page.total}
+                page={params.page}
+                pageSize={PAGE_SIZE}
+                onPage={(value) => update({ page: value })}
               />
-            ) : (
-              <EmptyState
-                icon={<IconUserStar size={28} />}
-                title={t('mentors.empty.title')}
-                description={canWrite ? t('mentors.empty.body') : t('mentors.empty.bodyReadOnly')}
-                action={newButton}
-              />
-            )
-          ) : (
-            <>
-              <MentorsTable
-                rows={page?.items ?? []}
-                loading={list.isPending || list.isPlaceholderData}
-                params={params}
-                onSort={(sort) => update({ sort })}
-                now={now}
-                quarter={quarter}
-              />
-              {page ? (
-                <Group justify="space-between" wrap="wrap" gap="sm">
-                  <Text size="sm" c="dimmed" aria-live="polite">
-                    {t('mentors.paging.showing', {
-                      from: format.number(total === 0 ? 0 : page.offset + 1),
-                      to: format.number(page.offset + page.items.length),
-                      total: format.number(total),
-                    })}
-                  </Text>
-                  {pages > 1 ? (
-                    <Pagination
-                      total={pages}
-                      value={Math.min(params.page, pages)}
-                      onChange={(value) => update({ page: value })}
-                      size="sm"
-                      getItemProps={(n) => ({ 'aria-label': t('sessions.paging.page', { page: n }) })}
-                      getControlProps={(control) => ({ 'aria-label': t(`sessions.paging.${control}`) })}
-                    />
-                  ) : null}
-                </Group>
-              ) : null}
-            </>
-          )}
+            ) : null}
+          </ListResults>
         </Stack>
       </Paper>
       <NewMentorModal opened={creating} onClose={() => setCreating(false)} />
@@ -206,31 +133,15 @@ function SortHeader(props: {
   params: MentorListParams;
   onSort: (s: MentorListParams['sort']) => void;
 }) {
-  const { t } = useTranslation();
   const active = props.params.sort.field === props.field;
-  const direction = active ? props.params.sort.direction : null;
+  const direction = active ? props.params.sort.direction : false;
   return (
-    <Table.Th aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}>
-      <UnstyledButton
-        onClick={() => props.onSort({ field: props.field, direction: direction === 'asc' ? 'desc' : 'asc' })}
-        aria-label={t('mentors.sortBy', { column: props.label })}
-      >
-        <Group gap={4} wrap="nowrap">
-          <Text fw={700} size="sm">
-            {props.label}
-          </Text>
-          <Center aria-hidden>
-            {direction === 'asc' ? (
-              <IconArrowUp size={14} />
-            ) : direction === 'desc' ? (
-              <IconArrowDown size={14} />
-            ) : (
-              <IconArrowsSort size={14} opacity={0.5} />
-            )}
-          </Center>
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
+    <SortableHeader
+      label={props.label}
+      name={props.label}
+      direction={direction}
+      onSort={() => props.onSort({ field: props.field, direction: direction === 'asc' ? 'desc' : 'asc' })}
+    />
   );
 }
 

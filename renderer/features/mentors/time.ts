@@ -3,6 +3,7 @@
  * shown in the viewer's zone; a mentor abroad (any zone but Pakistan's) also gets their own.
  */
 import { useEffect, useState } from 'react';
+import { dateInZone, formatDateTime, formatTime } from '../../format/index.js';
 
 export const PAKISTAN_ZONE = 'Asia/Karachi';
 
@@ -53,13 +54,6 @@ export function quarterOf(now: Date): Quarter {
   };
 }
 
-/** Today's date in the viewer's zone, YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${m}-${d}`;
-}
-
 /** The current time, refreshed on every minute boundary (for "local time now"). */
 export function useNow(): Date {
   const [now, setNow] = useState(() => new Date());
@@ -91,15 +85,9 @@ export function mentorClock(
   viewer: string = viewerZone(),
 ): { time: string; place: string } | null {
   try {
-    const dateTime = (timeZone: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at);
-    const theirs = dateTime(zone);
-    if (theirs === dateTime(viewer)) return null;
-    const day = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone }).format(at);
-    const time =
-      day(zone) === day(viewer)
-        ? new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(at)
-        : theirs;
+    const theirs = formatDateTime(locale, at, zone);
+    if (theirs === formatDateTime(locale, at, viewer)) return null;
+    const time = dateInZone(at, zone) === dateInZone(at, viewer) ? formatTime(locale, at, zone) : theirs;
     return { time, place: zone.split('/').pop()?.replace(/_/g, ' ') ?? zone };
   } catch {
     return null;

@@ -1,12 +1,12 @@
-import type { FormEvent } from 'react';
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../shared/api/index.js';
 import { blankToNull, useApiForm } from '../../api/forms.js';
 import { useApiMutation } from '../../api/query.js';
 import { useDescribeIssue } from '../../components/error-message.js';
-import { FormError } from '../../components/FormError.js';
+import { FormFrame } from '../../components/FormFrame.js';
 import { useNotify } from '../../components/notify.js';
+import { DateSpanFields } from './dates.js';
 
 type Cohort = OutputOf<'cohorts.get'>;
 
@@ -25,55 +25,50 @@ export function CohortModal(props: { programmeId: string; cohort?: Cohort; onClo
   const update = useApiMutation('cohorts.update');
   const saving = create.isPending || update.isPending;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    form.clearErrors();
-    const next = { name: form.values.name, startDate: blankToNull(form.values.startDate), endDate: blankToNull(form.values.endDate) };
-    try {
-      if (cohort) {
-        const patch: InputOf<'cohorts.update'>['patch'] = {};
-        if (next.name !== cohort.name) patch.name = next.name;
-        if (next.startDate !== cohort.startDate) patch.startDate = next.startDate;
-        if (next.endDate !== cohort.endDate) patch.endDate = next.endDate;
-        if (Object.keys(patch).length > 0) {
-          const saved = await update.mutateAsync({ id: cohort.id, patch });
-          notify.saved(t('programmes.cohorts.saved', { name: saved.name }));
-        }
-      } else {
-        const saved = await create.mutateAsync({
-          programmeId: props.programmeId,
-          name: next.name,
-          ...(next.startDate ? { startDate: next.startDate } : {}),
-          ...(next.endDate ? { endDate: next.endDate } : {}),
-        });
-        notify.saved(t('programmes.cohorts.created', { name: saved.name }));
+  const submit = async () => {
+    const next = {
+      name: form.values.name,
+      startDate: blankToNull(form.values.startDate),
+      endDate: blankToNull(form.values.endDate),
+    };
+    if (cohort) {
+      const patch: InputOf<'cohorts.update'>['patch'] = {};
+      if (next.name !== cohort.name) patch.name = next.name;
+      if (next.startDate !== cohort.startDate) patch.startDate = next.startDate;
+      if (next.endDate !== cohort.endDate) patch.endDate = next.endDate;
+      if (Object.keys(patch).length > 0) {
+        const saved = await update.mutateAsync({ id: cohort.id, patch });
+        notify.saved(t('programmes.cohorts.saved', { name: saved.name }));
       }
-      props.onClose();
-    } catch (error) {
-      form.showFailure(error);
+    } else {
+      const saved = await create.mutateAsync({
+        programmeId: props.programmeId,
+        name: next.name,
+        ...(next.startDate ? { startDate: next.startDate } : {}),
+        ...(next.endDate ? { endDate: next.endDate } : {}),
+      });
+      notify.saved(t('programmes.cohorts.created', { name: saved.name }));
     }
+    props.onClose();
   };
 
   return (
     <Modal opened onClose={props.onClose} title={cohort ? t('programmes.cohorts.editTitle') : t('programmes.cohorts.newTitle')}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          <FormError message={form.formError} />
-          <TextInput label={t('programmes.cohorts.name')} required data-autofocus {...form.textProps('name')} />
-          <SimpleGrid cols={2} spacing="md">
-            <TextInput label={t('programmes.fields.startDate')} type="date" {...form.textProps('startDate')} />
-            <TextInput label={t('programmes.fields.endDate')} type="date" {...form.textProps('endDate')} />
-          </SimpleGrid>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={props.onClose} disabled={saving}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {cohort ? t('programmes.cohorts.editSubmit') : t('programmes.cohorts.newSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <FormFrame
+        form={form}
+        onSubmit={submit}
+        submitLabel={cohort ? t('programmes.cohorts.editSubmit') : t('programmes.cohorts.newSubmit')}
+        pending={saving}
+        onCancel={props.onClose}
+      >
+        <TextInput label={t('programmes.cohorts.name')} required data-autofocus {...form.textProps('name')} />
+        <DateSpanFields
+          startDate={form.values.startDate}
+          endDate={form.values.endDate}
+          errors={form.errors}
+          onChange={form.setFieldValue}
+        />
+      </FormFrame>
     </Modal>
   );
 }

@@ -1,5 +1,4 @@
-import type { FormEvent } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { InputOf, OutputOf } from '../../../shared/api/index.js';
@@ -7,8 +6,9 @@ import type { ProgrammeKind } from '../../../shared/records/programmes.js';
 import { blankToNull, useApiForm } from '../../api/forms.js';
 import { useApiMutation } from '../../api/query.js';
 import { useDescribeIssue } from '../../components/error-message.js';
-import { FormError } from '../../components/FormError.js';
+import { FormFrame } from '../../components/FormFrame.js';
 import { useNotify } from '../../components/notify.js';
+import { DateSpanFields } from './dates.js';
 import { useProgrammeOptions } from './options.js';
 
 type Programme = OutputOf<'programmes.get'>;
@@ -45,9 +45,7 @@ export function ProgrammeModal(props: { programme?: Programme; onClose: () => vo
   const update = useApiMutation('programmes.update');
   const saving = create.isPending || update.isPending;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    form.clearErrors();
+  const submit = async () => {
     const v = form.values;
     const next = {
       kind: v.kind ?? ('' as Kind),
@@ -56,31 +54,27 @@ export function ProgrammeModal(props: { programme?: Programme; onClose: () => vo
       endDate: blankToNull(v.endDate),
       description: blankToNull(v.description),
     };
-    try {
-      if (programme) {
-        const patch = Object.fromEntries(
-          Object.entries(next).filter(([key, value]) => value !== programme[key as keyof typeof next]),
-        );
-        if (Object.keys(patch).length > 0) {
-          const saved = await update.mutateAsync({ id: programme.id, patch });
-          notify.saved(t('programmes.saved', { name: saved.name }));
-        }
-        props.onClose();
-      } else {
-        const input: InputOf<'programmes.create'> = {
-          kind: next.kind,
-          name: next.name,
-          ...(next.startDate ? { startDate: next.startDate } : {}),
-          ...(next.endDate ? { endDate: next.endDate } : {}),
-          ...(next.description ? { description: next.description } : {}),
-        };
-        const saved = await create.mutateAsync(input);
-        notify.saved(t('programmes.created', { name: saved.name }));
-        props.onClose();
-        void navigate(`/programmes/${saved.id}`);
+    if (programme) {
+      const patch = Object.fromEntries(
+        Object.entries(next).filter(([key, value]) => value !== programme[key as keyof typeof next]),
+      );
+      if (Object.keys(patch).length > 0) {
+        const saved = await update.mutateAsync({ id: programme.id, patch });
+        notify.saved(t('programmes.saved', { name: saved.name }));
       }
-    } catch (error) {
-      form.showFailure(error);
+      props.onClose();
+    } else {
+      const input: InputOf<'programmes.create'> = {
+        kind: next.kind,
+        name: next.name,
+        ...(next.startDate ? { startDate: next.startDate } : {}),
+        ...(next.endDate ? { endDate: next.endDate } : {}),
+        ...(next.description ? { description: next.description } : {}),
+      };
+      const saved = await create.mutateAsync(input);
+      notify.saved(t('programmes.created', { name: saved.name }));
+      props.onClose();
+      void navigate(`/programmes/${saved.id}`);
     }
   };
 
@@ -92,26 +86,29 @@ export function ProgrammeModal(props: { programme?: Programme; onClose: () => vo
       size="lg"
       closeOnClickOutside={!form.isDirty}
     >
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          <FormError message={form.formError} />
-          <TextInput label={t('programmes.fields.name')} required data-autofocus {...form.textProps('name')} />
-          <Select label={t('programmes.fields.kind')} data={kinds} allowDeselect={false} required {...form.selectProps('kind')} />
-          <SimpleGrid cols={2} spacing="md">
-            <TextInput label={t('programmes.fields.startDate')} type="date" {...form.textProps('startDate')} />
-            <TextInput label={t('programmes.fields.endDate')} type="date" {...form.textProps('endDate')} />
-          </SimpleGrid>
-          <Textarea label={t('programmes.fields.description')} autosize minRows={3} maxRows={8} {...form.textProps('description')} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={props.onClose} disabled={saving}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {programme ? t('programmes.edit.submit') : t('programmes.new.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <FormFrame
+        form={form}
+        onSubmit={submit}
+        submitLabel={programme ? t('programmes.edit.submit') : t('programmes.new.submit')}
+        pending={saving}
+        onCancel={props.onClose}
+      >
+        <TextInput label={t('programmes.fields.name')} required data-autofocus {...form.textProps('name')} />
+        <Select label={t('programmes.fields.kind')} data={kinds} allowDeselect={false} required {...form.selectProps('kind')} />
+        <DateSpanFields
+          startDate={form.values.startDate}
+          endDate={form.values.endDate}
+          errors={form.errors}
+          onChange={form.setFieldValue}
+        />
+        <Textarea
+          label={t('programmes.fields.description')}
+          autosize
+          minRows={3}
+          maxRows={8}
+          {...form.textProps('description')}
+        />
+      </FormFrame>
     </Modal>
   );
 }

@@ -76,7 +76,12 @@ export function ProgrammesListPage() {
             />
           ) : (
             <Table.ScrollContainer minWidth={720}>
-              <Table highlightOnHover verticalSpacing="sm" aria-label={t('programmes.tableLabel')} aria-busy={list.isPlaceholderData || undefined}>
+              <Table
+                highlightOnHover
+                verticalSpacing="sm"
+                aria-label={t('programmes.tableLabel')}
+                aria-busy={list.isPlaceholderData || undefined}
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('programmes.fields.name')}</Table.Th>
@@ -106,7 +111,13 @@ export function ProgrammesListPage() {
                       <Table.Td>
                         <KindBadge kind={p.kind} />
                       </Table.Td>
-                      <Table.Td>{dateSpan(p.startDate, p.endDate) ?? <Text span c="dimmed">—</Text>}</Table.Td>
+                      <Table.Td>
+                        {dateSpan(p.startDate, p.endDate) ?? (
+                          <Text span c="dimmed">
+                            —
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td ta="end" data-testid="programme-cohorts">
                         {format.number(p.cohorts)}
                       </Table.Td>

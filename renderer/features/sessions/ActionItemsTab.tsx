@@ -1,6 +1,6 @@
 /** Open (or overdue) action items across sessions, each ticked off with one click. */
 import { useState } from 'react';
-import { Badge, Checkbox, Group, Pagination, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,18 +8,17 @@ import { can } from '../../../shared/auth/permissions.js';
 import type { ActionItem } from '../../../shared/records/sessions.js';
 import { useApiMutation, useApiQuery } from '../../api/query.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { FilterBar, ListPaging } from '../../components/ListPage.js';
 import { useNotify } from '../../components/notify.js';
 import { QueryError } from '../../components/QueryError.js';
-import { useFormat } from '../../format/index.js';
+import { MentorLink, StartupLink } from '../../components/RecordLinks.js';
+import { StartupPicker } from '../../components/RecordPickers.js';
+import { todayIso, useFormat } from '../../format/index.js';
 import { useSession } from '../auth/session.js';
-import { todayIso } from '../mentors/time.js';
 import { PAGE_SIZE, type SessionListParams } from './list-params.js';
-import { MentorLink, StartupLink } from './names.js';
-import { StartupPicker } from './pickers.js';
 
 export function ActionItemsTab(props: { params: SessionListParams; update: (change: Partial<SessionListParams>) => void }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const { params, update } = props;
   const list = useApiQuery(
     'actionItems.list',
@@ -35,12 +34,10 @@ export function ActionItemsTab(props: { params: SessionListParams; update: (chan
     },
     { placeholderData: keepPreviousData },
   );
-  const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <Stack gap="md">
-      <Group gap="sm" align="flex-end" wrap="wrap">
+      <FilterBar>
         <div>
           <Text size="sm" fw={500} mb={4} id="action-items-show">
             {t('sessions.actionItems.show')}
@@ -62,7 +59,7 @@ export function ActionItemsTab(props: { params: SessionListParams; update: (chan
           clearable
           w={260}
         />
-      </Group>
+      </FilterBar>
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data && list.data.items.length === 0 && !list.isPlaceholderData ? (
@@ -100,25 +97,14 @@ export function ActionItemsTab(props: { params: SessionListParams; update: (chan
             </Table>
           </Table.ScrollContainer>
           {list.data ? (
-            <Group justify="space-between" wrap="wrap" gap="sm">
-              <Text size="sm" c="dimmed" aria-live="polite">
-                {t('sessions.paging.showing', {
-                  from: format.number(total === 0 ? 0 : list.data.offset + 1),
-                  to: format.number(list.data.offset + list.data.items.length),
-                  total: format.number(total),
-                })}
-              </Text>
-              {pages > 1 ? (
-                <Pagination
-                  total={pages}
-                  value={Math.min(params.page, pages)}
-                  onChange={(page) => update({ page })}
-                  size="sm"
-                  getItemProps={(n) => ({ 'aria-label': t('sessions.paging.page', { page: n }) })}
-                  getControlProps={(control) => ({ 'aria-label': t(`sessions.paging.${control}`) })}
-                />
-              ) : null}
-            </Group>
+            <ListPaging
+              offset={list.data.offset}
+              shown={list.data.items.length}
+              total={list.data.total}
+              page={params.page}
+              pageSize={PAGE_SIZE}
+              onPage={(page) => update({ page })}
+            />
           ) : null}
         </>
       )}

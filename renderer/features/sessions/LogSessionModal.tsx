@@ -3,7 +3,7 @@
  * screen or from a button. One sessions.record call saves the session and its action items
  * together; core's refusals show beside their fields, action item rows included.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import {
   ActionIcon,
   Anchor,
@@ -22,7 +22,6 @@ import {
   Textarea,
   TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -30,9 +29,11 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/permissions.js';
 import { SessionMode } from '../../../shared/records/sessions.js';
 import { useApiMutation, useApiQuery } from '../../api/query.js';
+import { DateTimeField, DateField } from '../../components/DateField.js';
 import { useDescribeIssue } from '../../components/error-message.js';
-import { FormError } from '../../components/FormError.js';
+import { FormFrame } from '../../components/FormFrame.js';
 import { useNotify } from '../../components/notify.js';
+import { MentorPicker, StartupPicker } from '../../components/RecordPickers.js';
 import { useFormat } from '../../format/index.js';
 import { useSession } from '../auth/session.js';
 import { isAbroad, mentorClock, viewerZone } from '../mentors/time.js';
@@ -49,7 +50,6 @@ import {
   type TopField,
 } from './log-session.js';
 import { closeLogSession, openLogSession, useLogSessionState, type LogSessionPrefill } from './log-session-store.js';
-import { MentorPicker, StartupPicker } from './pickers.js';
 
 export const LOG_SESSION_HOTKEY = 'mod+L';
 
@@ -111,21 +111,26 @@ function LogSessionForm(props: { prefill: LogSessionPrefill; onDone: () => void 
   const removeRow = (key: string) =>
     setValues((current) => ({ ...current, actionItems: current.actionItems.filter((row) => row.key !== key) }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors(noErrors);
-    const { input, sentRows } = recordSessionInput(values);
-    try {
-      const saved = await record.mutateAsync(input);
-      notify.saved(
-        saved.actionItems.length > 0
-          ? t('sessions.log.savedWithItems', { count: saved.actionItems.length, minutes: saved.minutes })
-          : t('sessions.log.saved', { minutes: saved.minutes }),
-      );
-      props.onDone();
-    } catch (error) {
-      setErrors(mapRecordFailure(error, sentRows, describeIssue));
-    }
+  // The row keys of the action items last sent, to place core's messages on their rows.
+  const sentRows = useRef<string[]>([]);
+  const framed = {
+    formError: errors.form,
+    clearErrors: () => setErrors(noErrors),
+    showFailure: (error: unknown) => {
+      setErrors(mapRecordFailure(error, sentRows.current, describeIssue));
+      return true;
+    },
+  };
+  const submit = async () => {
+    const request = recordSessionInput(values);
+    sentRows.current = request.sentRows;
+    const saved = await record.mutateAsync(request.input);
+    notify.saved(
+      saved.actionItems.length > 0
+        ? t('sessions.log.savedWithItems', { count: saved.actionItems.length, minutes: saved.minutes })
+        : t('sessions.log.saved', { minutes: saved.minutes }),
+    );
+    props.onDone();
   };
 
   // The mentor's own clock for the chosen start, when they are abroad.
@@ -148,143 +153,135 @@ function LogSessionForm(props: { prefill: LogSessionPrefill; onDone: () => void 
   );
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('sessions.log.title')}>
-      <Stack gap="md">
-        <FormError message={errors.form} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <MentorPicker
-            label={t('sessions.fields.mentor')}
-            required
-            data-autofocus={!props.prefill.mentorId || undefined}
-            value={values.mentorId}
-            onChange={(id) => set('mentorId', id)}
-            error={errors.fields.mentorId}
-          />
-          <StartupPicker
-            label={t('sessions.fields.startup')}
-            required
-            data-autofocus={(props.prefill.mentorId && !props.prefill.startupId) || undefined}
-            value={values.startupId}
-            onChange={(id) => set('startupId', id)}
-            error={errors.fields.startupId}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" style={{ alignItems: 'end' }}>
-          <TextInput
-            type="datetime-local"
-            label={t('sessions.fields.startsAt')}
-            description={mentorTime ?? t('sessions.log.yourZone', { zone: viewerZone() })}
-            required
-            value={values.startsAt}
-            onChange={(e) => set('startsAt', e.currentTarget.value)}
-            error={errors.fields.startsAt}
-          />
-          {values.lengthBy === 'minutes' ? (
-            <NumberInput
-              label={t('sessions.fields.minutes')}
-              description={switchLength}
-              required
-              withAsterisk={false}
-              min={1}
-              max={24 * 60}
-              step={15}
-              allowDecimal={false}
-              allowNegative={false}
-              value={values.minutes}
-              onChange={(value) => set('minutes', value)}
-              error={lengthError}
-            />
-          ) : (
-            <TextInput
-              type="datetime-local"
-              label={t('sessions.fields.endsAt')}
-              description={switchLength}
-              required
-              value={values.endsAt}
-              onChange={(e) => set('endsAt', e.currentTarget.value)}
-              error={lengthError}
-            />
-          )}
-          <Box>
-            <Text size="sm" fw={500} id="log-session-mode" mb={4}>
-              {t('sessions.fields.mode')}
-            </Text>
-            <SegmentedControl
-              fullWidth
-              aria-labelledby="log-session-mode"
-              data={SessionMode.options.map((mode) => ({ value: mode, label: t(`sessions.modes.${mode}`) }))}
-              value={values.mode}
-              onChange={(value) => set('mode', value as LogSessionValues['mode'])}
-            />
-            {errors.fields.mode ? (
-              <Text size="xs" c="red" mt={4}>
-                {errors.fields.mode}
-              </Text>
-            ) : null}
-          </Box>
-        </SimpleGrid>
-        <TagsInput
-          label={t('sessions.fields.topics')}
-          description={t('sessions.log.topicsHint')}
-          splitChars={[',']}
-          clearable
-          value={values.topics}
-          onChange={(value) => set('topics', value)}
-          error={errors.fields.topics}
+    <FormFrame
+      form={framed}
+      onSubmit={submit}
+      submitLabel={t('sessions.log.submit')}
+      pending={record.isPending}
+      onCancel={props.onDone}
+      hint={
+        <Text size="xs" c="dimmed">
+          {t('sessions.log.shortcutHint')}
+        </Text>
+      }
+      label={t('sessions.log.title')}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <MentorPicker
+          label={t('sessions.fields.mentor')}
+          required
+          data-autofocus={!props.prefill.mentorId || undefined}
+          value={values.mentorId}
+          onChange={(id) => set('mentorId', id)}
+          error={errors.fields.mentorId}
         />
-        <Textarea
-          label={t('sessions.fields.notes')}
-          autosize
-          minRows={2}
-          maxRows={6}
-          value={values.notes}
-          onChange={(e) => set('notes', e.currentTarget.value)}
-          error={errors.fields.notes}
+        <StartupPicker
+          label={t('sessions.fields.startup')}
+          required
+          data-autofocus={(props.prefill.mentorId && !props.prefill.startupId) || undefined}
+          value={values.startupId}
+          onChange={(id) => set('startupId', id)}
+          error={errors.fields.startupId}
         />
-
-        <Divider />
-        <Group justify="space-between" align="center">
-          <Title order={3} size="h5">
-            {t('sessions.actionItems.title')}
-          </Title>
-          <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={addRow}>
-            {t('sessions.log.addItem')}
-          </Button>
-        </Group>
-        {values.actionItems.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('sessions.log.noItems')}
-          </Text>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" style={{ alignItems: 'end' }}>
+        <DateTimeField
+          label={t('sessions.fields.startsAt')}
+          description={mentorTime ?? t('sessions.log.yourZone', { zone: viewerZone() })}
+          required
+          value={values.startsAt}
+          onChange={(value) => set('startsAt', value)}
+          error={errors.fields.startsAt}
+        />
+        {values.lengthBy === 'minutes' ? (
+          <NumberInput
+            label={t('sessions.fields.minutes')}
+            description={switchLength}
+            required
+            withAsterisk={false}
+            min={1}
+            max={24 * 60}
+            step={15}
+            allowDecimal={false}
+            allowNegative={false}
+            value={values.minutes}
+            onChange={(value) => set('minutes', value)}
+            error={lengthError}
+          />
         ) : (
-          <Stack gap="xs" role="list" aria-label={t('sessions.actionItems.title')}>
-            {values.actionItems.map((row, index) => (
-              <ActionItemFields
-                key={row.key}
-                row={row}
-                number={index + 1}
-                errors={errors.items[row.key] ?? {}}
-                onChange={(change) => setRow(row.key, change)}
-                onRemove={() => removeRow(row.key)}
-              />
-            ))}
-          </Stack>
+          <DateTimeField
+            label={t('sessions.fields.endsAt')}
+            description={switchLength}
+            required
+            value={values.endsAt}
+            onChange={(value) => set('endsAt', value)}
+            error={lengthError}
+          />
         )}
-
-        <Group justify="space-between" gap="sm" mt="xs">
-          <Text size="xs" c="dimmed">
-            {t('sessions.log.shortcutHint')}
+      </SimpleGrid>
+      <Box>
+        <Text size="sm" fw={500} id="log-session-mode" mb={4}>
+          {t('sessions.fields.mode')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="log-session-mode"
+          data={SessionMode.options.map((mode) => ({ value: mode, label: t(`sessions.modes.${mode}`) }))}
+          value={values.mode}
+          onChange={(value) => set('mode', value as LogSessionValues['mode'])}
+        />
+        {errors.fields.mode ? (
+          <Text size="xs" c="red" mt={4}>
+            {errors.fields.mode}
           </Text>
-          <Group gap="sm">
-            <Button variant="default" onClick={props.onDone} disabled={record.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={record.isPending}>
-              {t('sessions.log.submit')}
-            </Button>
-          </Group>
-        </Group>
-      </Stack>
-    </form>
+        ) : null}
+      </Box>
+      <TagsInput
+        label={t('sessions.fields.topics')}
+        description={t('sessions.log.topicsHint')}
+        splitChars={[',']}
+        clearable
+        value={values.topics}
+        onChange={(value) => set('topics', value)}
+        error={errors.fields.topics}
+      />
+      <Textarea
+        label={t('sessions.fields.notes')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        value={values.notes}
+        onChange={(e) => set('notes', e.currentTarget.value)}
+        error={errors.fields.notes}
+      />
+
+      <Divider />
+      <Group justify="space-between" align="center">
+        <Title order={3} size="h5">
+          {t('sessions.actionItems.title')}
+        </Title>
+        <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={addRow}>
+          {t('sessions.log.addItem')}
+        </Button>
+      </Group>
+      {values.actionItems.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('sessions.log.noItems')}
+        </Text>
+      ) : (
+        <Stack gap="xs" role="list" aria-label={t('sessions.actionItems.title')}>
+          {values.actionItems.map((row, index) => (
+            <ActionItemFields
+              key={row.key}
+              row={row}
+              number={index + 1}
+              errors={errors.items[row.key] ?? {}}
+              onChange={(change) => setRow(row.key, change)}
+              onRemove={() => removeRow(row.key)}
+            />
+          ))}
+        </Stack>
+      )}
+    </FormFrame>
   );
 }
 
@@ -316,16 +313,14 @@ function ActionItemFields(props: {
         onChange={(e) => props.onChange({ owner: e.currentTarget.value })}
         error={errors.owner}
       />
-      <Tooltip label={t('sessions.actionItems.fields.dueOn')} withArrow openDelay={400}>
-        <TextInput
-          w={150}
-          type="date"
-          aria-label={label(t('sessions.actionItems.fields.dueOn'))}
-          value={row.dueOn}
-          onChange={(e) => props.onChange({ dueOn: e.currentTarget.value })}
-          error={errors.dueOn}
-        />
-      </Tooltip>
+      <DateField
+        w={180}
+        placeholder={t('sessions.log.duePlaceholder')}
+        aria-label={label(t('sessions.actionItems.fields.dueOn'))}
+        value={row.dueOn}
+        onChange={(dueOn) => props.onChange({ dueOn })}
+        error={errors.dueOn}
+      />
       <Checkbox
         mt={8}
         label={t('sessions.actionItems.fields.done')}

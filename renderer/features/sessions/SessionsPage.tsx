@@ -1,22 +1,21 @@
 /** Mentoring sessions, newest first, with filters; and a second tab of open action items. */
 import type { ReactNode } from 'react';
-import { Button, Group, Pagination, Paper, Select, Stack, Switch, Tabs, Text, TextInput } from '@mantine/core';
-import { IconCalendarDown, IconChecklist, IconFilterOff, IconMessages, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Button, Paper, Stack, Switch, Tabs } from '@mantine/core';
+import { IconCalendarDown, IconChecklist, IconMessages, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/permissions.js';
 import { SessionMode } from '../../../shared/records/sessions.js';
 import { useApiQuery } from '../../api/query.js';
-import { EmptyState } from '../../components/EmptyState.js';
+import { ClearFiltersButton, FilterBar, FilterSelect, ListPaging, ListResults } from '../../components/ListPage.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { QueryError } from '../../components/QueryError.js';
-import { useFormat } from '../../format/index.js';
+import { MentorPicker, StartupPicker } from '../../components/RecordPickers.js';
 import { useSession } from '../auth/session.js';
 import { viewerZone } from '../mentors/time.js';
 import { ActionItemsTab } from './ActionItemsTab.js';
+import { DateRangeFilter } from './DateRangeFilter.js';
 import { hasSessionFilters, PAGE_SIZE, sessionListInput, useSessionListParams, type SessionListParams } from './list-params.js';
 import { openLogSession } from './log-session-store.js';
-import { MentorPicker, StartupPicker } from './pickers.js';
 import { SessionsTable } from './SessionsTable.js';
 import { useExportCalendar } from './use-export-calendar.js';
 
@@ -86,18 +85,15 @@ function SessionList(props: {
   logButton: ReactNode;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const { params, update } = props;
   const list = useApiQuery('sessions.list', sessionListInput(params), { placeholderData: keepPreviousData });
   const page = list.data;
-  const total = page?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const filtered = hasSessionFilters(params);
   const clearFilters = () => update({ mentorId: null, startupId: null, mode: null, from: null, to: null, upcoming: false });
 
   return (
     <Stack gap="md">
-      <Group gap="sm" align="flex-end" wrap="wrap">
+      <FilterBar>
         <MentorPicker
           label={t('sessions.fields.mentor')}
           value={params.mentorId}
@@ -112,94 +108,53 @@ function SessionList(props: {
           clearable
           w={170}
         />
-        <Select
+        <FilterSelect
           label={t('sessions.fields.mode')}
           data={SessionMode.options.map((mode) => ({ value: mode, label: t(`sessions.modes.${mode}`) }))}
           value={params.mode}
           onChange={(mode) => update({ mode: mode as SessionListParams['mode'] })}
-          clearable
-          w={120}
+          searchable={false}
+          w={130}
         />
-        <TextInput
-          type="date"
-          label={t('sessions.filters.from')}
-          value={params.from ?? ''}
-          onChange={(e) => update({ from: e.currentTarget.value || null })}
-          w={142}
-        />
-        <TextInput
-          type="date"
-          label={t('sessions.filters.to')}
-          value={params.to ?? ''}
-          onChange={(e) => update({ to: e.currentTarget.value || null })}
-          w={142}
-        />
+        <DateRangeFilter from={params.from} to={params.to} onChange={(range) => update(range)} />
         <Switch
           label={t('sessions.filters.upcoming')}
           checked={params.upcoming}
           onChange={(e) => update({ upcoming: e.currentTarget.checked })}
           mb={8}
         />
-        {filtered ? (
-          <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clearFilters}>
-            {t('sessions.filters.clear')}
-          </Button>
-        ) : null}
-      </Group>
+        {filtered ? <ClearFiltersButton onClick={clearFilters} /> : null}
+      </FilterBar>
 
-      {list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : page && page.items.length === 0 && !list.isPlaceholderData ? (
-        filtered ? (
-          <EmptyState
-            icon={<IconSearch size={28} />}
-            title={t('sessions.empty.filteredTitle')}
-            description={t('sessions.empty.filteredBody')}
-            action={
-              <Button variant="light" onClick={clearFilters}>
-                {t('sessions.filters.clear')}
-              </Button>
-            }
+      <ListResults
+        query={list}
+        filtered={filtered}
+        onClearFilters={clearFilters}
+        empty={{
+          icon: <IconMessages size={28} />,
+          title: t('sessions.empty.title'),
+          body: t('sessions.empty.body'),
+          action: props.logButton,
+        }}
+        emptyFiltered={{ title: t('sessions.empty.filteredTitle'), body: t('sessions.empty.filteredBody') }}
+      >
+        <SessionsTable
+          rows={page?.items ?? []}
+          loading={list.isPending || list.isPlaceholderData}
+          label={t('sessions.tableLabel')}
+        />
+        {page ? (
+          <ListPaging
+            offset={page.offset}
+            shown={page.items.length}
+            total={page.total}
+            page={params.page}
+            pageSize={PAGE_SIZE}
+            onPage={(value) => update({ page: value })}
+            note={t('sessions.zoneNote', { zone: viewerZone() })}
           />
-        ) : (
-          <EmptyState
-            icon={<IconMessages size={28} />}
-            title={t('sessions.empty.title')}
-            description={t('sessions.empty.body')}
-            action={props.logButton}
-          />
-        )
-      ) : (
-        <>
-          <SessionsTable
-            rows={page?.items ?? []}
-            loading={list.isPending || list.isPlaceholderData}
-            label={t('sessions.tableLabel')}
-          />
-          {page ? (
-            <Group justify="space-between" wrap="wrap" gap="sm">
-              <Text size="sm" c="dimmed" aria-live="polite">
-                {t('sessions.paging.showing', {
-                  from: format.number(total === 0 ? 0 : page.offset + 1),
-                  to: format.number(page.offset + page.items.length),
-                  total: format.number(total),
-                })}{' '}
-                · {t('sessions.zoneNote', { zone: viewerZone() })}
-              </Text>
-              {pages > 1 ? (
-                <Pagination
-                  total={pages}
-                  value={Math.min(params.page, pages)}
-                  onChange={(value) => update({ page: value })}
-                  size="sm"
-                  getItemProps={(n) => ({ 'aria-label': t('sessions.paging.page', { page: n }) })}
-                  getControlProps={(control) => ({ 'aria-label': t(`sessions.paging.${control}`) })}
-                />
-              ) : null}
-            </Group>
-          ) : null}
-        </>
-      )}
+        ) : null}
+      </ListResults>
     </Stack>
   );
 }

@@ -3,10 +3,10 @@ import { Badge, Skeleton, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MentoringSession } from '../../../shared/records/sessions.js';
 import { useApiQuery } from '../../api/query.js';
+import { MentorLink, StartupLink, useMentorZone } from '../../components/RecordLinks.js';
 import { Tags } from '../../components/Tags.js';
 import { useFormat } from '../../format/index.js';
 import { isAbroad, mentorClock, useNow } from '../mentors/time.js';
-import { MentorLink, StartupLink, useMentorZone } from './names.js';
 
 export type SessionColumn = 'mentor' | 'startup' | 'openItems';
 

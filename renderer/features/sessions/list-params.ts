@@ -2,13 +2,12 @@
  * The sessions page's tab, filters and page, kept in the address so that going back from a
  * mentor or startup returns to the same view.
  */
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import type { InputOf } from '../../../shared/api/index.js';
 import { SessionMode, type MentoringSession } from '../../../shared/records/sessions.js';
+import { parsePage, useAddressParams } from '../../components/address-params.js';
+import { isIsoDate } from '../../format/index.js';
 
 export const PAGE_SIZE = 25;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface SessionListParams {
   tab: 'sessions' | 'actions';
@@ -33,11 +32,11 @@ function parse(params: URLSearchParams): SessionListParams {
     mentorId: params.get('mentor') || null,
     startupId: params.get('startup') || null,
     mode: mode.success ? mode.data : null,
-    from: from && DATE.test(from) ? from : null,
-    to: to && DATE.test(to) ? to : null,
+    from: isIsoDate(from) ? from : null,
+    to: isIsoDate(to) ? to : null,
     upcoming: params.get('upcoming') === '1',
     items: params.get('items') === 'overdue' ? 'overdue' : 'open',
-    page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),
+    page: parsePage(params.get('page')),
   };
 }
 
@@ -56,23 +55,7 @@ function serialise(p: SessionListParams): URLSearchParams {
 }
 
 export function useSessionListParams() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = useMemo(() => parse(searchParams), [searchParams]);
-  /** Changes some parameters; any change but the page itself goes back to page 1. */
-  const update = useCallback(
-    (change: Partial<SessionListParams>) => {
-      setSearchParams(
-        (current) => {
-          const next = { ...parse(current), ...change };
-          if (change.page === undefined) next.page = 1;
-          return serialise(next);
-        },
-        { replace: true },
-      );
-    },
-    [setSearchParams],
-  );
-  return { params, update };
+  return useAddressParams(parse, serialise);
 }
 
 /** Local midnight at the start of a calendar date, as a UTC timestamp. */

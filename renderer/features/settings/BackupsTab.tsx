@@ -3,7 +3,7 @@
  * job with a progress bar and a Cancel button (jobs.cancel).
  */
 import { useRef, useState } from 'react';
-import { Button, Group, Paper, Progress, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Progress, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconArchive, IconDatabaseExport, IconX } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { errorCode } from '../../api/errors.js';
 import { useApiQuery } from '../../api/query.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { useNotify } from '../../components/notify.js';
+import { Panel } from '../../components/Panel.js';
 import { QueryError } from '../../components/QueryError.js';
 import { useFormat } from '../../format/index.js';
 import { useFormatBytes } from './use-bytes.js';
@@ -84,85 +85,78 @@ export function BackupsTab() {
   const percent = format.number(fraction, { style: 'percent' });
 
   return (
-    <Paper withBorder radius="md" p="lg">
-      <Stack gap="md">
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-          <Stack gap={4} maw={640}>
-            <Title order={2} size="h4">
-              {t('settings.backups.title')}
-            </Title>
-            <Text c="dimmed" size="sm">
-              {t('settings.backups.description')}
-            </Text>
-          </Stack>
-          <Group gap="sm">
-            {running ? (
-              <Button
-                variant="default"
-                leftSection={<IconX size={16} aria-hidden />}
-                onClick={() => void cancel()}
-                disabled={!running.jobId || running.cancelling}
-              >
-                {t('settings.backups.cancel')}
-              </Button>
-            ) : null}
+    <Panel
+      title={t('settings.backups.title')}
+      description={t('settings.backups.description')}
+      headingWidth={640}
+      actions={
+        <>
+          {running ? (
             <Button
-              leftSection={<IconDatabaseExport size={16} aria-hidden />}
-              onClick={() => void backUpNow()}
-              loading={running !== null}
-              loaderProps={{ type: 'dots' }}
+              variant="default"
+              leftSection={<IconX size={16} aria-hidden />}
+              onClick={() => void cancel()}
+              disabled={!running.jobId || running.cancelling}
             >
-              {t('settings.backups.now')}
+              {t('settings.backups.cancel')}
             </Button>
-          </Group>
-        </Group>
+          ) : null}
+          <Button
+            leftSection={<IconDatabaseExport size={16} aria-hidden />}
+            onClick={() => void backUpNow()}
+            loading={running !== null}
+            loaderProps={{ type: 'dots' }}
+          >
+            {t('settings.backups.now')}
+          </Button>
+        </>
+      }
+    >
+      {running ? (
+        <Stack gap={4} aria-live="polite">
+          <Progress value={fraction * 100} animated aria-label={t('settings.backups.progressLabel')} size="lg" />
+          <Text size="sm" c="dimmed">
+            {t('settings.backups.progress', { message: t('settings.backups.running'), percent })}
+          </Text>
+        </Stack>
+      ) : null}
 
-        {running ? (
-          <Stack gap={4} aria-live="polite">
-            <Progress value={fraction * 100} animated aria-label={t('settings.backups.progressLabel')} size="lg" />
-            <Text size="sm" c="dimmed">
-              {t('settings.backups.progress', { message: t('settings.backups.running'), percent })}
-            </Text>
-          </Stack>
-        ) : null}
-
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : !list.data ? (
-          <Skeleton h={120} />
-        ) : list.data.length === 0 ? (
-          <EmptyState
-            icon={<IconArchive size={28} />}
-            title={t('settings.backups.emptyTitle')}
-            description={t('settings.backups.emptyBody')}
-          />
-        ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped highlightOnHover aria-label={t('settings.backups.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('settings.backups.columns.file')}</Table.Th>
-                  <Table.Th>{t('settings.backups.columns.createdAt')}</Table.Th>
-                  <Table.Th ta="end">{t('settings.backups.columns.size')}</Table.Th>
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : !list.data ? (
+        <Skeleton h={120} />
+      ) : list.data.length === 0 ? (
+        <EmptyState
+          icon={<IconArchive size={28} />}
+          title={t('settings.backups.emptyTitle')}
+          description={t('settings.backups.emptyBody')}
+        />
+      ) : (
+        <Table.ScrollContainer minWidth={520}>
+          <Table striped highlightOnHover aria-label={t('settings.backups.tableLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('settings.backups.columns.file')}</Table.Th>
+                <Table.Th>{t('settings.backups.columns.createdAt')}</Table.Th>
+                <Table.Th ta="end">{t('settings.backups.columns.size')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.map((b) => (
+                <Table.Tr key={b.path}>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace" title={b.path}>
+                      {fileName(b.path)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{format.dateTime(b.createdAt)}</Table.Td>
+                  <Table.Td ta="end">{formatBytes(b.bytes)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.map((b) => (
-                  <Table.Tr key={b.path}>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace" title={b.path}>
-                        {fileName(b.path)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{format.dateTime(b.createdAt)}</Table.Td>
-                    <Table.Td ta="end">{formatBytes(b.bytes)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
-    </Paper>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Panel>
   );
 }

@@ -1,8 +1,9 @@
-import { ActionIcon, CopyButton, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, CopyButton, Group, Skeleton, Table, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/query.js';
+import { Panel } from '../../components/Panel.js';
 import { QueryError } from '../../components/QueryError.js';
 import { useFormat } from '../../format/index.js';
 import { useFormatBytes } from './use-bytes.js';
@@ -62,18 +63,8 @@ export function DataTab() {
   }
 
   return (
-    <Paper withBorder radius="md" p="lg">
-      <Stack gap="md">
-        <Stack gap={4}>
-          <Title order={2} size="h4">
-            {t('settings.data.title')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('settings.data.description')}
-          </Text>
-        </Stack>
-        {body}
-      </Stack>
-    </Paper>
+    <Panel title={t('settings.data.title')} description={t('settings.data.description')}>
+      {body}
+    </Panel>
   );
 }

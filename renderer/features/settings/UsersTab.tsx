@@ -4,7 +4,7 @@
  * enforces the rules (only an admin makes admins, the last manager stays); its messages
  * show beside the field or as a toast.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   ActionIcon,
   Badge,
@@ -12,15 +12,12 @@ import {
   Group,
   Menu,
   Modal,
-  Paper,
   PasswordInput,
   Select,
   Skeleton,
-  Stack,
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { IconDots, IconKey, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -31,8 +28,9 @@ import { useApiForm } from '../../api/forms.js';
 import { useApiMutation, useApiQuery } from '../../api/query.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { useDescribeIssue } from '../../components/error-message.js';
-import { FormError } from '../../components/FormError.js';
+import { FormFrame } from '../../components/FormFrame.js';
 import { useNotify } from '../../components/notify.js';
+import { Panel } from '../../components/Panel.js';
 import { QueryError } from '../../components/QueryError.js';
 import { useSignedInUser } from '../auth/session.js';
 
@@ -79,126 +77,119 @@ export function UsersTab() {
   const mayEdit = (user: User) => user.id !== me.id && (user.role !== 'admin' || me.role === 'admin');
 
   return (
-    <Paper withBorder radius="md" p="lg">
-      <Stack gap="md">
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-          <Stack gap={4} maw={640}>
-            <Title order={2} size="h4">
-              {t('settings.users.title')}
-            </Title>
-            <Text c="dimmed" size="sm">
-              {t('settings.users.description')}
-            </Text>
-          </Stack>
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
-            {t('settings.users.add')}
-          </Button>
-        </Group>
-
-        {users.isError ? (
-          <QueryError error={users.error} onRetry={() => void users.refetch()} />
-        ) : !users.data ? (
-          <Skeleton h={160} />
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table highlightOnHover verticalSpacing="sm" aria-label={t('settings.users.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('settings.users.columns.name')}</Table.Th>
-                  <Table.Th>{t('settings.users.columns.email')}</Table.Th>
-                  <Table.Th w={200}>{t('settings.users.columns.role')}</Table.Th>
-                  <Table.Th w={130}>{t('settings.users.columns.status')}</Table.Th>
-                  <Table.Th w={70}>
-                    <span className="mantine-visually-hidden">{t('settings.users.columns.actions')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.map((user) => {
-                  const editable = mayEdit(user);
-                  return (
-                    <Table.Tr key={user.id} style={user.active ? undefined : { opacity: 0.65 }}>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Text size="sm" fw={500}>
-                            {user.name}
-                          </Text>
-                          {user.id === me.id ? (
-                            <Badge size="xs" variant="outline">
-                              {t('settings.users.you')}
-                            </Badge>
-                          ) : null}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{user.email}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {editable ? (
-                          <Select
-                            size="xs"
-                            aria-label={t('settings.users.roleOf', { name: user.name })}
-                            data={
-                              roleOptions.some((o) => o.value === user.role)
-                                ? roleOptions
-                                : [{ value: user.role, label: t(`roles.${user.role}`) }, ...roleOptions]
-                            }
-                            value={user.role}
-                            onChange={(value) => value && void changeRole(user, value as Role)}
-                            allowDeselect={false}
-                            title={t(`settings.users.roleHelp.${user.role}`)}
-                          />
-                        ) : (
-                          <Text size="sm" title={t(`settings.users.roleHelp.${user.role}`)}>
-                            {t(`roles.${user.role}`)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={user.active ? 'brand' : 'gray'} variant="light">
-                          {user.active ? t('settings.users.active') : t('settings.users.inactive')}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {editable ? (
-                          <Menu position="bottom-end" withinPortal>
-                            <Menu.Target>
-                              <ActionIcon variant="subtle" aria-label={t('settings.users.actionsFor', { name: user.name })}>
-                                <IconDots size={16} />
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setPasswordFor(user)}>
-                                {t('settings.users.setPassword')}
-                              </Menu.Item>
-                              {user.active ? (
-                                <Menu.Item
-                                  color="red"
-                                  leftSection={<IconUserOff size={16} aria-hidden />}
-                                  onClick={() => setDeactivating(user)}
-                                >
-                                  {t('settings.users.deactivate')}
-                                </Menu.Item>
-                              ) : (
-                                <Menu.Item
-                                  leftSection={<IconUserCheck size={16} aria-hidden />}
-                                  onClick={() => void setActive(user, true)}
-                                >
-                                  {t('settings.users.reactivate')}
-                                </Menu.Item>
-                              )}
-                            </Menu.Dropdown>
-                          </Menu>
+    <Panel
+      title={t('settings.users.title')}
+      description={t('settings.users.description')}
+      headingWidth={640}
+      actions={
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+          {t('settings.users.add')}
+        </Button>
+      }
+    >
+      {users.isError ? (
+        <QueryError error={users.error} onRetry={() => void users.refetch()} />
+      ) : !users.data ? (
+        <Skeleton h={160} />
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table highlightOnHover verticalSpacing="sm" aria-label={t('settings.users.tableLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('settings.users.columns.name')}</Table.Th>
+                <Table.Th>{t('settings.users.columns.email')}</Table.Th>
+                <Table.Th w={200}>{t('settings.users.columns.role')}</Table.Th>
+                <Table.Th w={130}>{t('settings.users.columns.status')}</Table.Th>
+                <Table.Th w={70}>
+                  <span className="mantine-visually-hidden">{t('settings.users.columns.actions')}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data.map((user) => {
+                const editable = mayEdit(user);
+                return (
+                  <Table.Tr key={user.id} style={user.active ? undefined : { opacity: 0.65 }}>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Text size="sm" fw={500}>
+                          {user.name}
+                        </Text>
+                        {user.id === me.id ? (
+                          <Badge size="xs" variant="outline">
+                            {t('settings.users.you')}
+                          </Badge>
                         ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{user.email}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {editable ? (
+                        <Select
+                          size="xs"
+                          aria-label={t('settings.users.roleOf', { name: user.name })}
+                          data={
+                            roleOptions.some((o) => o.value === user.role)
+                              ? roleOptions
+                              : [{ value: user.role, label: t(`roles.${user.role}`) }, ...roleOptions]
+                          }
+                          value={user.role}
+                          onChange={(value) => value && void changeRole(user, value as Role)}
+                          allowDeselect={false}
+                          title={t(`settings.users.roleHelp.${user.role}`)}
+                        />
+                      ) : (
+                        <Text size="sm" title={t(`settings.users.roleHelp.${user.role}`)}>
+                          {t(`roles.${user.role}`)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={user.active ? 'brand' : 'gray'} variant="light">
+                        {user.active ? t('settings.users.active') : t('settings.users.inactive')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {editable ? (
+                        <Menu position="bottom-end" withinPortal>
+                          <Menu.Target>
+                            <ActionIcon variant="subtle" aria-label={t('settings.users.actionsFor', { name: user.name })}>
+                              <IconDots size={16} />
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setPasswordFor(user)}>
+                              {t('settings.users.setPassword')}
+                            </Menu.Item>
+                            {user.active ? (
+                              <Menu.Item
+                                color="red"
+                                leftSection={<IconUserOff size={16} aria-hidden />}
+                                onClick={() => setDeactivating(user)}
+                              >
+                                {t('settings.users.deactivate')}
+                              </Menu.Item>
+                            ) : (
+                              <Menu.Item
+                                leftSection={<IconUserCheck size={16} aria-hidden />}
+                                onClick={() => void setActive(user, true)}
+                              >
+                                {t('settings.users.reactivate')}
+                              </Menu.Item>
+                            )}
+                          </Menu.Dropdown>
+                        </Menu>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       <NewUserModal opened={adding} onClose={() => setAdding(false)} grantable={grantable} />
       <SetPasswordModal user={passwordFor} onClose={() => setPasswordFor(null)} />
       <ConfirmModal
@@ -211,7 +202,7 @@ export function UsersTab() {
         onConfirm={() => deactivating && void setActive(deactivating, false)}
         onClose={() => setDeactivating(null)}
       />
-    </Paper>
+    </Panel>
   );
 }
 
@@ -231,67 +222,57 @@ function NewUserModal(props: { opened: boolean; onClose: () => void; grantable: 
     props.onClose();
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    form.clearErrors();
-    try {
-      const user = await create.mutateAsync({
-        name: form.values.name,
-        email: form.values.email,
-        role: (form.values.role ?? undefined) as Role,
-        password: form.values.password,
-      });
-      notify.saved(t('settings.users.new.created', { name: user.name, role: t(`roles.${user.role}`) }));
-      close();
-    } catch (error) {
-      form.showFailure(error);
-    }
+  const submit = async () => {
+    const user = await create.mutateAsync({
+      name: form.values.name,
+      email: form.values.email,
+      role: (form.values.role ?? undefined) as Role,
+      password: form.values.password,
+    });
+    notify.saved(t('settings.users.new.created', { name: user.name, role: t(`roles.${user.role}`) }));
+    close();
   };
 
   return (
     <Modal opened={props.opened} onClose={close} title={t('settings.users.new.title')} closeOnClickOutside={!form.isDirty}>
-      <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('settings.users.new.title')}>
-        <Stack gap="md">
-          <FormError message={form.formError} />
-          <TextInput
-            label={t('settings.users.fields.name')}
-            required
-            data-autofocus
-            autoComplete="off"
-            {...form.textProps('name')}
-          />
-          <TextInput
-            label={t('settings.users.fields.email')}
-            type="email"
-            required
-            autoComplete="off"
-            {...form.textProps('email')}
-          />
-          <Select
-            label={t('settings.users.fields.role')}
-            data={roleOptions}
-            allowDeselect={false}
-            required
-            description={form.values.role ? t(`settings.users.roleHelp.${form.values.role as Role}`) : undefined}
-            {...form.selectProps('role')}
-          />
-          <PasswordInput
-            label={t('settings.users.fields.password')}
-            description={t('settings.users.new.passwordHint')}
-            required
-            autoComplete="new-password"
-            {...form.textProps('password')}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('settings.users.new.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <FormFrame
+        form={form}
+        onSubmit={submit}
+        submitLabel={t('settings.users.new.submit')}
+        pending={create.isPending}
+        onCancel={close}
+        label={t('settings.users.new.title')}
+      >
+        <TextInput
+          label={t('settings.users.fields.name')}
+          required
+          data-autofocus
+          autoComplete="off"
+          {...form.textProps('name')}
+        />
+        <TextInput
+          label={t('settings.users.fields.email')}
+          type="email"
+          required
+          autoComplete="off"
+          {...form.textProps('email')}
+        />
+        <Select
+          label={t('settings.users.fields.role')}
+          data={roleOptions}
+          allowDeselect={false}
+          required
+          description={form.values.role ? t(`settings.users.roleHelp.${form.values.role as Role}`) : undefined}
+          {...form.selectProps('role')}
+        />
+        <PasswordInput
+          label={t('settings.users.fields.password')}
+          description={t('settings.users.new.passwordHint')}
+          required
+          autoComplete="new-password"
+          {...form.textProps('password')}
+        />
+      </FormFrame>
     </Modal>
   );
 }
@@ -310,42 +291,31 @@ function SetPasswordModal(props: { user: User | null; onClose: () => void }) {
     props.onClose();
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!props.user) return;
-    form.clearErrors();
-    try {
-      await setPassword.mutateAsync({ id: props.user.id, password: form.values.password });
-      notify.saved(t('settings.users.password.saved', { name }));
-      close();
-    } catch (error) {
-      form.showFailure(error);
-    }
+    await setPassword.mutateAsync({ id: props.user.id, password: form.values.password });
+    notify.saved(t('settings.users.password.saved', { name }));
+    close();
   };
 
   return (
     <Modal opened={props.user !== null} onClose={close} title={t('settings.users.password.title', { name })}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          <FormError message={form.formError} />
-          <PasswordInput
-            label={t('settings.users.fields.newPassword')}
-            description={t('settings.users.new.passwordHint')}
-            required
-            data-autofocus
-            autoComplete="new-password"
-            {...form.textProps('password')}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={setPassword.isPending}>
-              {t('settings.users.password.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <FormFrame
+        form={form}
+        onSubmit={submit}
+        submitLabel={t('settings.users.password.submit')}
+        pending={setPassword.isPending}
+        onCancel={close}
+      >
+        <PasswordInput
+          label={t('settings.users.fields.newPassword')}
+          description={t('settings.users.new.passwordHint')}
+          required
+          data-autofocus
+          autoComplete="new-password"
+          {...form.textProps('password')}
+        />
+      </FormFrame>
     </Modal>
   );
 }

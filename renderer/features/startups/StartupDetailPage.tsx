@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Tabs, Title } from '@mantine/core';
 import {
   IconCalendarStats,
@@ -8,22 +8,16 @@ import {
   IconId,
   IconMessages,
   IconRocketOff,
-  IconTrash,
   IconUsers,
   IconUserStar,
 } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { can } from '../../../shared/auth/permissions.js';
 import type { Startup } from '../../../shared/records/startups.js';
-import { apiQueryKey, useApiMutation, useApiQuery } from '../../api/query.js';
-import { ConfirmModal } from '../../components/ConfirmModal.js';
-import { DetailCrumbs, DetailLoadError } from '../../components/DetailFrame.js';
-import { DetailSkeleton } from '../../components/DetailSkeleton.js';
+import { DeleteRecordButton, RecordPage, type RecordFrame } from '../../components/DetailFrame.js';
 import { FieldList } from '../../components/FieldList.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { useNotify } from '../../components/notify.js';
 import { useFormat } from '../../format/index.js';
 import { useSession } from '../auth/session.js';
 import { StageBadge } from './StageBadge.js';
@@ -40,83 +34,34 @@ import { SessionsTab } from './detail/SessionsTab.js';
 export const DETAIL_TABS = ['profile', 'founders', 'mentors', 'sessions', 'check-ins', 'milestones', 'history'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
-const TAB_ICONS = {
-  profile: IconId,
-  founders: IconUsers,
-  mentors: IconUserStar,
-  sessions: IconMessages,
-  'check-ins': IconCalendarStats,
-  milestones: IconFlag,
-  history: IconHistory,
-} as const;
-
-const TAB_LABEL_KEYS = {
-  profile: 'startups.tabs.profile',
-  founders: 'startups.tabs.founders',
-  mentors: 'startups.tabs.mentors',
-  sessions: 'startups.tabs.sessions',
-  'check-ins': 'startups.tabs.checkIns',
-  milestones: 'startups.tabs.milestones',
-  history: 'startups.tabs.history',
-} as const;
+const TABS = {
+  profile: { icon: IconId, labelKey: 'startups.tabs.profile', Panel: null },
+  founders: { icon: IconUsers, labelKey: 'startups.tabs.founders', Panel: FoundersTab },
+  mentors: { icon: IconUserStar, labelKey: 'startups.tabs.mentors', Panel: MentorsTab },
+  sessions: { icon: IconMessages, labelKey: 'startups.tabs.sessions', Panel: SessionsTab },
+  'check-ins': { icon: IconCalendarStats, labelKey: 'startups.tabs.checkIns', Panel: CheckInsTab },
+  milestones: { icon: IconFlag, labelKey: 'startups.tabs.milestones', Panel: MilestonesTab },
+  history: { icon: IconHistory, labelKey: 'startups.tabs.history', Panel: HistoryTab },
+} as const satisfies Record<DetailTab, unknown>;
 
 export function StartupDetailPage() {
-  const { t } = useTranslation();
   const { id = '', tab: tabParam } = useParams();
   const tab: DetailTab = (DETAIL_TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as DetailTab) : 'profile';
-  // Off while deleting, so that the change event does not refetch a record being removed.
-  const [deleting, setDeleting] = useState(false);
-  const startup = useApiQuery('startups.get', { id }, { enabled: !deleting });
-
-  const crumbs = <DetailCrumbs listTo="/startups" listLabel={t('startups.title')} current={startup.data?.name} />;
-
-  if (startup.isPending) return <DetailSkeleton />;
-  if (startup.isError) {
-    return (
-      <DetailLoadError
-        error={startup.error}
-        onRetry={() => void startup.refetch()}
-        crumbs={crumbs}
-        notFound={{
-          icon: <IconRocketOff size={28} />,
-          title: t('startups.notFound.title'),
-          body: t('startups.notFound.body'),
-          backTo: '/startups',
-          backLabel: t('startups.backToList'),
-        }}
-      />
-    );
-  }
-  return <StartupPage startup={startup.data} tab={tab} crumbs={crumbs} onDeleting={setDeleting} />;
+  return (
+    <RecordPage kind="startups" id={id} icon={<IconRocketOff size={28} />}>
+      {(startup, frame) => <StartupPage key={startup.id} startup={startup} tab={tab} {...frame} />}
+    </RecordPage>
+  );
 }
 
-function StartupPage(props: { startup: Startup; tab: DetailTab; crumbs: ReactNode; onDeleting: (deleting: boolean) => void }) {
+function StartupPage(props: { startup: Startup; tab: DetailTab } & RecordFrame) {
   const { t } = useTranslation();
   const { role } = useSession();
   const format = useFormat();
   const navigate = useNavigate();
-  const notify = useNotify();
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const remove = useApiMutation('startups.delete');
   const { startup } = props;
   const canWrite = can(role, 'startups.write');
-
-  const deleteStartup = async () => {
-    props.onDeleting(true);
-    try {
-      await remove.mutateAsync({ id: startup.id });
-      setConfirmingDelete(false);
-      notify.saved(t('startups.deleted', { name: startup.name }));
-      void navigate('/startups');
-      queryClient.removeQueries({ queryKey: apiQueryKey('startups.get', { id: startup.id }) });
-    } catch (error) {
-      props.onDeleting(false);
-      setConfirmingDelete(false);
-      notify.failed(error, t('startups.delete.failed'));
-    }
-  };
 
   const openTab = (next: string | null) => {
     if (!next || next === props.tab) return;
@@ -131,14 +76,7 @@ function StartupPage(props: { startup: Startup; tab: DetailTab; crumbs: ReactNod
             {t('startups.edit.open')}
           </Button>
         ) : null}
-        <Button
-          variant="light"
-          color="red"
-          leftSection={<IconTrash size={16} aria-hidden />}
-          onClick={() => setConfirmingDelete(true)}
-        >
-          {t('startups.delete.open')}
-        </Button>
+        <DeleteRecordButton kind="startups" id={startup.id} name={startup.name} onDeleting={props.onDeleting} />
       </>
     ) : null;
 
@@ -165,10 +103,10 @@ function StartupPage(props: { startup: Startup; tab: DetailTab; crumbs: ReactNod
       <Tabs value={props.tab} onChange={openTab} keepMounted={false} variant="outline">
         <Tabs.List mb="lg" aria-label={t('startups.tabs.label')}>
           {DETAIL_TABS.map((value) => {
-            const Icon = TAB_ICONS[value];
+            const Icon = TABS[value].icon;
             return (
               <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} aria-hidden />}>
-                {t(TAB_LABEL_KEYS[value])}
+                {t(TABS[value].labelKey)}
               </Tabs.Tab>
             );
           })}
@@ -217,35 +155,15 @@ function StartupPage(props: { startup: Startup; tab: DetailTab; crumbs: ReactNod
             )}
           </Paper>
         </Tabs.Panel>
-        <Tabs.Panel value="founders">
-          <FoundersTab startupId={startup.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="mentors">
-          <MentorsTab startupId={startup.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="sessions">
-          <SessionsTab startupId={startup.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="check-ins">
-          <CheckInsTab startupId={startup.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="milestones">
-          <MilestonesTab startupId={startup.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="history">
-          <HistoryTab startupId={startup.id} />
-        </Tabs.Panel>
+        {DETAIL_TABS.map((value) => {
+          const { Panel } = TABS[value];
+          return Panel ? (
+            <Tabs.Panel key={value} value={value}>
+              <Panel startupId={startup.id} />
+            </Tabs.Panel>
+          ) : null;
+        })}
       </Tabs>
-      <ConfirmModal
-        opened={confirmingDelete}
-        title={t('startups.delete.title')}
-        message={t('startups.delete.body', { name: startup.name })}
-        confirmLabel={t('startups.delete.confirm')}
-        danger
-        loading={remove.isPending}
-        onConfirm={() => void deleteStartup()}
-        onClose={() => setConfirmingDelete(false)}
-      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Checkbox, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApiForm } from '../../api/forms.js';
+import { DateField } from '../../components/DateField.js';
 import { useStartupOptions } from './options.js';
 import type { StartupFormValues } from './startup-form.js';
 
@@ -29,6 +30,12 @@ export function StartupFields(props: { form: ApiForm<StartupFormValues>; autoFoc
         <Select label={t('startups.fields.stage')} data={stages} allowDeselect={false} {...form.selectProps('stage')} />
         <TextInput label={t('startups.fields.website')} type="url" inputMode="url" {...form.textProps('website')} />
         <TextInput label={t('startups.fields.city')} {...form.textProps('city')} />
+        <DateField
+          label={t('startups.fields.foundedOn')}
+          value={form.values.foundedOn}
+          onChange={(value) => form.setFieldValue('foundedOn', value)}
+          error={form.errors.foundedOn}
+        />
       </SimpleGrid>
       <Checkbox
         label={t('startups.fields.womenLed')}

@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Checkbox, Group, Pagination, Paper, Popover, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconColumns3, IconFileExport, IconFilterOff, IconPlus, IconRestore, IconRocket, IconSearch } from '@tabler/icons-react';
+import { useCallback, useMemo, useState } from 'react';
+import { Button, Checkbox, Group, Paper, Popover, Stack, Text } from '@mantine/core';
+import { IconColumns3, IconFileExport, IconPlus, IconRestore, IconRocket } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/permissions.js';
@@ -9,9 +8,16 @@ import type { Sector, Stage } from '../../../shared/records/startups.js';
 import { useApiClient } from '../../api/ApiProvider.js';
 import { useApiQuery } from '../../api/query.js';
 import { useNotify } from '../../components/notify.js';
-import { EmptyState } from '../../components/EmptyState.js';
+import {
+  ClearFiltersButton,
+  FilterBar,
+  FilterSelect,
+  ListPaging,
+  ListResults,
+  SearchBox,
+  useAddressText,
+} from '../../components/ListPage.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { QueryError } from '../../components/QueryError.js';
 import { useFormat } from '../../format/index.js';
 import { useSession } from '../auth/session.js';
 import { NewStartupModal } from './NewStartupModal.js';
@@ -30,17 +36,9 @@ export function StartupsListPage() {
   const [creating, setCreating] = useState(false);
   const canWrite = can(role, 'startups.write');
 
-  // The search box updates the address (and so the query) once typing pauses.
-  const [searchText, setSearchText] = useState(params.search);
-  const [debouncedSearch] = useDebouncedValue(searchText, 250);
-  const lastTyped = useRef(debouncedSearch);
-  useEffect(() => {
-    if (debouncedSearch === lastTyped.current) return;
-    lastTyped.current = debouncedSearch;
-    if (debouncedSearch !== params.search) update({ search: debouncedSearch });
-  }, [debouncedSearch, params.search, update]);
+  const applySearch = useCallback((search: string) => update({ search }), [update]);
+  const [searchText, setSearchText] = useAddressText(params.search, applySearch);
   const clearFilters = () => {
-    setSearchText('');
     update({ search: '', stage: null, sector: null, womenLed: null, cohortId: null });
   };
 
@@ -78,7 +76,6 @@ export function StartupsListPage() {
   const list = useApiQuery('startups.list', listInput(params), { placeholderData: keepPreviousData });
   const page = list.data;
   const total = page?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / params.pageSize));
   const filtered = hasFilters(params);
 
   const newButton = canWrite ? (
@@ -92,73 +89,47 @@ export function StartupsListPage() {
       <PageHeader title={t('startups.title')} description={t('startups.description')} actions={newButton} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
-          <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('startups.filters.search')}
-              leftSection={<IconSearch size={16} aria-hidden />}
-              value={searchText}
-              onChange={(e) => setSearchText(e.currentTarget.value)}
-              type="search"
-              style={{ flex: '1 1 200px' }}
-            />
-            <Select
+          <FilterBar>
+            <SearchBox value={searchText} onChange={setSearchText} />
+            <FilterSelect
               label={t('startups.fields.stage')}
               data={stages}
               value={params.stage}
               onChange={(value) => update({ stage: value as Stage | null })}
-              clearable
-              placeholder={t('startups.filters.any')}
+              searchable={false}
               w={150}
-              comboboxProps={{ withinPortal: true }}
             />
-            <Select
+            <FilterSelect
               label={t('startups.fields.sector')}
               data={sectors}
               value={params.sector}
               onChange={(value) => update({ sector: value as Sector | null })}
-              clearable
-              placeholder={t('startups.filters.any')}
-              searchable
-              nothingFoundMessage={t('common.noOptions')}
               w={190}
             />
-            <Select
+            <FilterSelect
               label={t('startups.fields.womenLedShort')}
               data={womenOptions}
               value={params.womenLed === null ? null : params.womenLed ? 'yes' : 'no'}
               onChange={(value) => update({ womenLed: value === null ? null : value === 'yes' })}
-              clearable
-              placeholder={t('startups.filters.any')}
+              searchable={false}
               w={150}
             />
-            <Select
+            <FilterSelect
               label={t('startups.fields.cohort')}
               data={cohortOptions}
               value={params.cohortId}
-              onChange={(value) => update({ cohortId: value })}
-              clearable
-              searchable
-              placeholder={cohortOptions.length === 0 ? t('startups.filters.noCohorts') : t('startups.filters.any')}
+              onChange={(cohortId) => update({ cohortId })}
+              placeholder={cohortOptions.length === 0 ? t('startups.filters.noCohorts') : undefined}
               disabled={cohortOptions.length === 0 && !params.cohortId}
-              nothingFoundMessage={t('common.noOptions')}
               w={190}
             />
-          </Group>
+          </FilterBar>
           <Group justify="space-between" gap="sm" wrap="wrap">
             <Group gap="sm">
               <Text size="sm" c="dimmed">
                 {page ? t('startups.listCount', { count: total, formatted: format.number(total) }) : '\u00a0'}
               </Text>
-              {filtered ? (
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  leftSection={<IconFilterOff size={16} aria-hidden />}
-                  onClick={clearFilters}
-                >
-                  {t('startups.filters.clear')}
-                </Button>
-              ) : null}
+              {filtered ? <ClearFiltersButton onClick={clearFilters} compact /> : null}
             </Group>
             <Group gap="xs">
               <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
@@ -207,71 +178,40 @@ export function StartupsListPage() {
             </Group>
           </Group>
 
-          {list.isError ? (
-            <QueryError error={list.error} onRetry={() => void list.refetch()} />
-          ) : page && page.items.length === 0 && !list.isPlaceholderData ? (
-            filtered ? (
-              <EmptyState
-                icon={<IconSearch size={28} />}
-                title={t('startups.empty.filteredTitle')}
-                description={t('startups.empty.filteredBody')}
-                action={
-                  <Button variant="light" onClick={clearFilters}>
-                    {t('startups.filters.clear')}
-                  </Button>
-                }
-              />
-            ) : (
-              <EmptyState
-                icon={<IconRocket size={28} />}
-                title={t('startups.empty.title')}
-                description={canWrite ? t('startups.empty.body') : t('startups.empty.bodyReadOnly')}
-                action={newButton}
-              />
-            )
-          ) : (
-            <>
-              <StartupsTable
-                rows={page?.items ?? []}
-                loading={list.isPending || list.isPlaceholderData}
-                sort={params.sort}
-                onSortChange={(sort) => update({ sort })}
+          <ListResults
+            query={list}
+            filtered={filtered}
+            onClearFilters={clearFilters}
+            empty={{
+              icon: <IconRocket size={28} />,
+              title: t('startups.empty.title'),
+              body: canWrite ? t('startups.empty.body') : t('startups.empty.bodyReadOnly'),
+              action: newButton,
+            }}
+            emptyFiltered={{ title: t('startups.empty.filteredTitle'), body: t('startups.empty.filteredBody') }}
+          >
+            <StartupsTable
+              rows={page?.items ?? []}
+              loading={list.isPending || list.isPlaceholderData}
+              sort={params.sort}
+              onSortChange={(sort) => update({ sort })}
+              pageSize={params.pageSize}
+              visible={columns.visible}
+              cohortNames={cohortNames}
+            />
+            {page ? (
+              <ListPaging
+                offset={page.offset}
+                shown={page.items.length}
+                total={total}
+                page={params.page}
                 pageSize={params.pageSize}
-                visible={columns.visible}
-                cohortNames={cohortNames}
+                onPage={(value) => update({ page: value })}
+                pageSizes={PAGE_SIZES}
+                onPageSize={(pageSize) => update({ pageSize })}
               />
-              {page ? (
-                <Group justify="space-between" wrap="wrap" gap="sm">
-                  <Text size="sm" c="dimmed" aria-live="polite">
-                    {t('startups.paging.showing', {
-                      from: format.number(total === 0 ? 0 : page.offset + 1),
-                      to: format.number(page.offset + page.items.length),
-                      total: format.number(total),
-                    })}
-                  </Text>
-                  <Group gap="md" wrap="wrap">
-                    <Select
-                      label={t('startups.paging.pageSize')}
-                      data={PAGE_SIZES.map((n) => ({ value: String(n), label: format.number(n) }))}
-                      value={String(params.pageSize)}
-                      onChange={(value) => value && update({ pageSize: Number(value) })}
-                      allowDeselect={false}
-                      w={110}
-                      size="xs"
-                    />
-                    <Pagination
-                      total={pages}
-                      value={Math.min(params.page, pages)}
-                      onChange={(value) => update({ page: value })}
-                      size="sm"
-                      getItemProps={(n) => ({ 'aria-label': t('startups.paging.page', { page: n }) })}
-                      getControlProps={(control) => ({ 'aria-label': t(`startups.paging.${control}`) })}
-                    />
-                  </Group>
-                </Group>
-              ) : null}
-            </>
-          )}
+            ) : null}
+          </ListResults>
         </Stack>
       </Paper>
       <NewStartupModal opened={creating} onClose={() => setCreating(false)} />

@@ -3,11 +3,11 @@
  * done by core (manual mode). Sortable headers are buttons; the active one carries
  * aria-sort.
  */
-import { Center, Group, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { Skeleton, Table } from '@mantine/core';
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import type { Startup } from '../../../shared/records/startups.js';
+import { SortableHeader } from '../../components/ListPage.js';
 import { COLUMN_IDS, useStartupColumns, type ColumnId } from './columns.js';
 import { SORT_FIELDS, type SortField, type StartupListParams } from './list-params.js';
 
@@ -56,37 +56,17 @@ export function StartupsTable(props: Props) {
           {table.getHeaderGroups().map((group) => (
             <Table.Tr key={group.id}>
               {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
                 const label = flexRender(header.column.columnDef.header, header.getContext());
-                return (
-                  <Table.Th
+                return header.column.getCanSort() ? (
+                  <SortableHeader
                     key={header.id}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  >
-                    {header.column.getCanSort() ? (
-                      <UnstyledButton
-                        onClick={header.column.getToggleSortingHandler()}
-                        aria-label={t('startups.sortBy', { column: String(header.column.columnDef.header) })}
-                      >
-                        <Group gap={4} wrap="nowrap">
-                          <Text fw={700} size="sm">
-                            {label}
-                          </Text>
-                          <Center aria-hidden>
-                            {sorted === 'asc' ? (
-                              <IconArrowUp size={14} />
-                            ) : sorted === 'desc' ? (
-                              <IconArrowDown size={14} />
-                            ) : (
-                              <IconArrowsSort size={14} opacity={0.5} />
-                            )}
-                          </Center>
-                        </Group>
-                      </UnstyledButton>
-                    ) : (
-                      label
-                    )}
-                  </Table.Th>
+                    label={label}
+                    name={String(header.column.columnDef.header)}
+                    direction={header.column.getIsSorted()}
+                    onSort={() => header.column.toggleSorting()}
+                  />
+                ) : (
+                  <Table.Th key={header.id}>{label}</Table.Th>
                 );
               })}
             </Table.Tr>

@@ -2,10 +2,9 @@
  * The startups list's search, filters, sort and page, kept in the address so that going
  * back from a startup returns to the same view.
  */
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import type { InputOf } from '../../../shared/api/index.js';
 import { Sector, Stage } from '../../../shared/records/startups.js';
+import { parsePage, parseSort, searchInput, serialiseSort, useAddressParams, type Sort } from '../../components/address-params.js';
 
 export const SORT_FIELDS = ['name', 'stage', 'sector', 'foundedOn', 'createdAt', 'updatedAt'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
@@ -18,7 +17,7 @@ export interface StartupListParams {
   /** true: only women-led; false: only the others; null: all. */
   womenLed: boolean | null;
   cohortId: string | null;
-  sort: { field: SortField; direction: 'asc' | 'desc' } | null;
+  sort: Sort<SortField> | null;
   page: number;
   pageSize: number;
 }
@@ -26,14 +25,8 @@ export interface StartupListParams {
 function parse(params: URLSearchParams): StartupListParams {
   const stage = Stage.safeParse(params.get('stage'));
   const sector = Sector.safeParse(params.get('sector'));
-  const [field, direction] = (params.get('sort') ?? '').split('.');
-  const sort =
-    (SORT_FIELDS as readonly string[]).includes(field ?? '') && (direction === 'asc' || direction === 'desc')
-      ? { field: field as SortField, direction: direction as 'asc' | 'desc' }
-      : null;
   const women = params.get('women');
   const cohort = params.get('cohort');
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const size = Number.parseInt(params.get('size') ?? '', 10);
   return {
     search: params.get('q') ?? '',
@@ -41,8 +34,8 @@ function parse(params: URLSearchParams): StartupListParams {
     sector: sector.success ? sector.data : null,
     womenLed: women === 'yes' ? true : women === 'no' ? false : null,
     cohortId: cohort && /^[0-9a-f-]{36}$/.test(cohort) ? cohort : null,
-    sort,
-    page,
+    sort: parseSort(params.get('sort'), SORT_FIELDS),
+    page: parsePage(params.get('page')),
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : 50,
   };
 }
@@ -54,30 +47,14 @@ function serialise(p: StartupListParams): URLSearchParams {
   if (p.sector) out.set('sector', p.sector);
   if (p.womenLed !== null) out.set('women', p.womenLed ? 'yes' : 'no');
   if (p.cohortId) out.set('cohort', p.cohortId);
-  if (p.sort) out.set('sort', `${p.sort.field}.${p.sort.direction}`);
+  if (p.sort) out.set('sort', serialiseSort(p.sort));
   if (p.page > 1) out.set('page', String(p.page));
   if (p.pageSize !== 50) out.set('size', String(p.pageSize));
   return out;
 }
 
 export function useStartupListParams() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = useMemo(() => parse(searchParams), [searchParams]);
-  /** Changes some parameters; any change but the page itself goes back to page 1. */
-  const update = useCallback(
-    (change: Partial<StartupListParams>) => {
-      setSearchParams(
-        (current) => {
-          const next = { ...parse(current), ...change };
-          if (change.page === undefined) next.page = 1;
-          return serialise(next);
-        },
-        { replace: true },
-      );
-    },
-    [setSearchParams],
-  );
-  return { params, update };
+  return useAddressParams(parse, serialise);
 }
 
 export function listInput(p: StartupListParams): InputOf<'startups.list'> {
@@ -87,7 +64,7 @@ export function listInput(p: StartupListParams): InputOf<'startups.list'> {
   if (p.womenLed !== null) filter.womenLed = p.womenLed;
   if (p.cohortId) filter.cohortId = p.cohortId;
   return {
-    ...(p.search.trim() ? { search: p.search.trim() } : {}),
+    ...searchInput(p.search),
     ...(Object.keys(filter).length ? { filter } : {}),
     ...(p.sort ? { sort: p.sort } : {}),
     limit: p.pageSize,

@@ -34,8 +34,8 @@ describe('startup form', () => {
   });
 
   it('patches only what changed, and an emptied field clears it', () => {
-    const values = { ...startupFormValues(startup), city: 'Lahore', website: '' };
-    expect(updateStartupPatch(values, startup)).toEqual({ city: 'Lahore', website: null });
+    const values = { ...startupFormValues(startup), city: 'Lahore', website: '', foundedOn: '2024-03-01' };
+    expect(updateStartupPatch(values, startup)).toEqual({ city: 'Lahore', website: null, foundedOn: '2024-03-01' });
     expect(updateStartupPatch(startupFormValues(startup), startup)).toEqual({});
   });
 });

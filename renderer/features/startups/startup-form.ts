@@ -13,6 +13,8 @@ export interface StartupFormValues extends Record<string, unknown> {
   stage: Stage | null;
   website: string;
   city: string;
+  /** YYYY-MM-DD, '' for not recorded, or what was typed that is not a date. */
+  foundedOn: string;
   womenLed: boolean;
   description: string;
 }
@@ -23,6 +25,7 @@ export const emptyStartupForm: StartupFormValues = {
   stage: 'applied',
   website: '',
   city: '',
+  foundedOn: '',
   womenLed: false,
   description: '',
 };
@@ -34,6 +37,7 @@ export function startupFormValues(startup: Startup): StartupFormValues {
     stage: startup.stage,
     website: startup.website ?? '',
     city: startup.city ?? '',
+    foundedOn: startup.foundedOn ?? '',
     womenLed: startup.womenLed,
     description: startup.description ?? '',
   };
@@ -46,6 +50,7 @@ function stored(values: StartupFormValues) {
     stage: values.stage ?? undefined,
     website: blankToNull(values.website),
     city: blankToNull(values.city),
+    foundedOn: blankToNull(values.foundedOn),
     womenLed: values.womenLed,
     description: blankToNull(values.description),
   };
@@ -68,6 +73,7 @@ export function updateStartupPatch(values: StartupFormValues, startup: Startup):
     stage: startup.stage,
     website: startup.website,
     city: startup.city,
+    foundedOn: startup.foundedOn,
     womenLed: startup.womenLed,
     description: startup.description,
   });

@@ -1,36 +1,23 @@
-import { useState, type FormEvent } from 'react';
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconCheck, IconEdit, IconFlag, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Badge, Button, Group, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { IconCheck, IconFlag } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { can } from '../../../../shared/auth/permissions.js';
 import type { Milestone, MilestoneStatus } from '../../../../shared/records/startups.js';
 import { blankToNull, changedFields, useApiForm } from '../../../api/forms.js';
 import { useApiMutation, useApiQuery } from '../../../api/query.js';
-import { EmptyState } from '../../../components/EmptyState.js';
+import { Dash, OrDash } from '../../../components/Dash.js';
+import { DataTable } from '../../../components/DataTable.js';
+import { DateField } from '../../../components/DateField.js';
 import { useDescribeIssue } from '../../../components/error-message.js';
-import { FormError } from '../../../components/FormError.js';
+import { FormFrame } from '../../../components/FormFrame.js';
 import { useNotify } from '../../../components/notify.js';
 import { QueryError } from '../../../components/QueryError.js';
-import { useFormat } from '../../../format/index.js';
+import { AddButton, RecordDialog, RecordsSection } from '../../../components/RecordsSection.js';
+import { RowActionButton, RowActions } from '../../../components/RowActions.js';
+import { todayIso, useFormat } from '../../../format/index.js';
 import { useSession } from '../../auth/session.js';
-import { todayIso } from './quarters.js';
 import { TabSkeleton } from './TabSkeleton.js';
 
 type Status = z.infer<typeof MilestoneStatus>;
@@ -77,139 +64,95 @@ export function MilestonesTab(props: { startupId: string }) {
     setMarking(null);
   };
 
-  const addButton = canWrite ? (
-    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-      {t('startups.milestones.add')}
-    </Button>
-  ) : null;
-
+  const addButton = canWrite ? <AddButton label={t('startups.milestones.add')} onClick={() => setEditing('new')} /> : null;
   const doneCount = rows.filter((m) => m.status === 'done').length;
 
   return (
-    <Paper withBorder radius="md" p="lg">
-      {rows.length === 0 ? (
-        <EmptyState
-          icon={<IconFlag size={28} />}
-          title={t('startups.milestones.emptyTitle')}
-          description={canWrite ? t('startups.milestones.emptyBody') : t('startups.milestones.emptyBodyReadOnly')}
-          action={addButton}
-        />
-      ) : (
-        <Stack gap="md">
-          <Group justify="space-between">
-            <Stack gap={0}>
-              <Title order={2} size="h4">
-                {t('startups.milestones.title')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('startups.milestones.progress', { done: format.number(doneCount), total: format.number(rows.length) })}
-              </Text>
-            </Stack>
-            {addButton}
-          </Group>
-          <Table.ScrollContainer minWidth={700}>
-            <Table verticalSpacing="sm" highlightOnHover aria-label={t('startups.milestones.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('startups.milestones.fields.title')}</Table.Th>
-                  <Table.Th>{t('startups.milestones.fields.dueOn')}</Table.Th>
-                  <Table.Th>{t('startups.milestones.fields.status')}</Table.Th>
-                  <Table.Th>{t('startups.milestones.fields.completedOn')}</Table.Th>
-                  {canWrite ? (
-                    <Table.Th>
-                      <VisuallyHidden>{t('startups.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  ) : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((m) => {
-                  const overdue = m.dueOn !== null && m.dueOn < today && (m.status === 'planned' || m.status === 'in-progress');
-                  return (
-                    <Table.Tr key={m.id}>
-                      <Table.Td fw={600}>{m.title}</Table.Td>
-                      <Table.Td>
-                        {m.dueOn ? (
-                          <Group gap={6} wrap="nowrap">
-                            <Text size="sm" c={overdue ? 'red' : undefined}>
-                              {format.date(m.dueOn)}
-                            </Text>
-                            {overdue ? (
-                              <Badge size="xs" color="red" variant="outline">
-                                {t('startups.milestones.overdue')}
-                              </Badge>
-                            ) : null}
-                          </Group>
-                        ) : (
-                          <Text span c="dimmed">
-                            —
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <MilestoneBadge status={m.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        {m.completedOn ? (
-                          format.date(m.completedOn)
-                        ) : (
-                          <Text span c="dimmed">
-                            —
-                          </Text>
-                        )}
-                      </Table.Td>
-                      {canWrite ? (
-                        <Table.Td>
-                          <Group gap={6} wrap="nowrap" justify="flex-end">
-                            {m.status !== 'done' ? (
-                              <Button
-                                size="xs"
-                                variant="light"
-                                color="green"
-                                leftSection={<IconCheck size={14} aria-hidden />}
-                                loading={marking === m.id}
-                                onClick={() => void markDone(m)}
-                                aria-label={t('startups.milestones.markDoneNamed', { title: m.title })}
-                              >
-                                {t('startups.milestones.markDone')}
-                              </Button>
-                            ) : null}
-                            <Tooltip label={t('startups.milestones.edit')}>
-                              <ActionIcon
-                                variant="subtle"
-                                color="gray"
-                                onClick={() => setEditing(m)}
-                                aria-label={t('startups.milestones.editNamed', { title: m.title })}
-                              >
-                                <IconEdit size={18} aria-hidden />
-                              </ActionIcon>
-                            </Tooltip>
-                          </Group>
-                        </Table.Td>
-                      ) : null}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Stack>
-      )}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('startups.milestones.addTitle') : t('startups.milestones.editTitle')}
+    <>
+      <RecordsSection
+        count={rows.length}
+        title={t('startups.milestones.title')}
+        subtitle={t('startups.milestones.progress', { done: format.number(doneCount), total: format.number(rows.length) })}
+        action={addButton}
+        empty={{
+          icon: <IconFlag size={28} />,
+          title: t('startups.milestones.emptyTitle'),
+          body: canWrite ? t('startups.milestones.emptyBody') : t('startups.milestones.emptyBodyReadOnly'),
+        }}
       >
-        {editing !== null ? (
-          <MilestoneForm
-            key={editing === 'new' ? 'new' : editing.id}
-            startupId={props.startupId}
-            milestone={editing === 'new' ? null : editing}
-            onDone={() => setEditing(null)}
-          />
-        ) : null}
-      </Modal>
-    </Paper>
+        <DataTable
+          label={t('startups.milestones.title')}
+          rows={rows}
+          minWidth={700}
+          highlightOnHover
+          columns={[
+            { key: 'title', header: t('startups.milestones.fields.title'), cell: (m) => <Text span size="sm" fw={600}>{m.title}</Text> },
+            { key: 'dueOn', header: t('startups.milestones.fields.dueOn'), cell: (m) => <DueDate milestone={m} today={today} /> },
+            { key: 'status', header: t('startups.milestones.fields.status'), cell: (m) => <MilestoneBadge status={m.status} /> },
+            {
+              key: 'completedOn',
+              header: t('startups.milestones.fields.completedOn'),
+              cell: (m) => <OrDash>{m.completedOn ? format.date(m.completedOn) : null}</OrDash>,
+            },
+          ]}
+          actions={
+            canWrite
+              ? (m) => (
+                  <RowActions>
+                    {m.status !== 'done' ? (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="green"
+                        leftSection={<IconCheck size={14} aria-hidden />}
+                        loading={marking === m.id}
+                        onClick={() => void markDone(m)}
+                        aria-label={t('startups.milestones.markDoneNamed', { title: m.title })}
+                      >
+                        {t('startups.milestones.markDone')}
+                      </Button>
+                    ) : null}
+                    <RowActionButton
+                      kind="edit"
+                      tooltip={t('startups.milestones.edit')}
+                      label={t('startups.milestones.editNamed', { title: m.title })}
+                      onClick={() => setEditing(m)}
+                    />
+                  </RowActions>
+                )
+              : undefined
+          }
+        />
+      </RecordsSection>
+      <RecordDialog
+        editing={editing}
+        onClose={() => setEditing(null)}
+        title={{ add: t('startups.milestones.addTitle'), edit: t('startups.milestones.editTitle') }}
+      >
+        {(milestone) => <MilestoneForm startupId={props.startupId} milestone={milestone} onDone={() => setEditing(null)} />}
+      </RecordDialog>
+    </>
+  );
+}
+
+/** The due date, red with "Overdue" while the milestone is open past it. */
+function DueDate(props: { milestone: Milestone; today: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const m = props.milestone;
+  if (!m.dueOn) return <Dash />;
+  const overdue = m.dueOn < props.today && (m.status === 'planned' || m.status === 'in-progress');
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Text size="sm" c={overdue ? 'red' : undefined}>
+        {format.date(m.dueOn)}
+      </Text>
+      {overdue ? (
+        <Badge size="xs" color="red" variant="outline">
+          {t('startups.milestones.overdue')}
+        </Badge>
+      ) : null}
+    </Group>
   );
 }
 
@@ -234,56 +177,50 @@ function MilestoneForm(props: { startupId: string; milestone: Milestone | null; 
   const update = useApiMutation('milestones.update');
   const statuses = STATUSES.map((value) => ({ value, label: t(`startups.milestones.status.${value}`) }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    form.clearErrors();
+  const submit = async () => {
     const values = { title: form.values.title, dueOn: blankToNull(form.values.dueOn), status: form.values.status ?? undefined };
-    try {
-      if (milestone) {
-        const patch: Parameters<typeof update.mutateAsync>[0]['patch'] = changedFields(values, {
-          title: milestone.title,
-          dueOn: milestone.dueOn,
-          status: milestone.status,
-        });
-        // Leaving "done" drops the completion date, which only a done milestone has.
-        if (patch.status && patch.status !== 'done' && milestone.completedOn) patch.completedOn = null;
-        if (Object.keys(patch).length > 0) {
-          const saved = await update.mutateAsync({ id: milestone.id, patch });
-          notify.saved(t('startups.milestones.saved', { title: saved.title }));
-        }
-      } else {
-        const created = await create.mutateAsync({ startupId: props.startupId, ...values });
-        notify.saved(t('startups.milestones.added', { title: created.title }));
+    if (milestone) {
+      const patch: Parameters<typeof update.mutateAsync>[0]['patch'] = changedFields(values, {
+        title: milestone.title,
+        dueOn: milestone.dueOn,
+        status: milestone.status,
+      });
+      // Leaving "done" drops the completion date, which only a done milestone has.
+      if (patch.status && patch.status !== 'done' && milestone.completedOn) patch.completedOn = null;
+      if (Object.keys(patch).length > 0) {
+        const saved = await update.mutateAsync({ id: milestone.id, patch });
+        notify.saved(t('startups.milestones.saved', { title: saved.title }));
       }
-      props.onDone();
-    } catch (error) {
-      form.showFailure(error);
+    } else {
+      const created = await create.mutateAsync({ startupId: props.startupId, ...values });
+      notify.saved(t('startups.milestones.added', { title: created.title }));
     }
+    props.onDone();
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <FormError message={form.formError} />
-        <TextInput label={t('startups.milestones.fields.title')} required data-autofocus {...form.textProps('title')} />
-        <SimpleGrid cols={2} spacing="md">
-          <TextInput label={t('startups.milestones.fields.dueOn')} type="date" {...form.textProps('dueOn')} />
-          <Select
-            label={t('startups.milestones.fields.status')}
-            data={statuses}
-            allowDeselect={false}
-            {...form.selectProps('status')}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onDone} disabled={create.isPending || update.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {milestone ? t('startups.milestones.submitEdit') : t('startups.milestones.submitAdd')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormFrame
+      form={form}
+      onSubmit={submit}
+      submitLabel={milestone ? t('startups.milestones.submitEdit') : t('startups.milestones.submitAdd')}
+      pending={create.isPending || update.isPending}
+      onCancel={props.onDone}
+    >
+      <TextInput label={t('startups.milestones.fields.title')} required data-autofocus {...form.textProps('title')} />
+      <SimpleGrid cols={2} spacing="md">
+        <DateField
+          label={t('startups.milestones.fields.dueOn')}
+          value={form.values.dueOn}
+          onChange={(value) => form.setFieldValue('dueOn', value)}
+          error={form.errors.dueOn}
+        />
+        <Select
+          label={t('startups.milestones.fields.status')}
+          data={statuses}
+          allowDeselect={false}
+          {...form.selectProps('status')}
+        />
+      </SimpleGrid>
+    </FormFrame>
   );
 }

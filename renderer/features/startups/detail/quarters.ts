@@ -30,11 +30,4 @@ export function quarterSpan(quarter: string): { from: string; to: string } {
   return { from: start.toISOString(), to: end.toISOString() };
 }
 
-/** Today's calendar date in the viewer's zone, YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${m}-${d}`;
-}
-
 export const QUARTER_PATTERN = /^\d{4}-Q[1-4]$/;
