@@ -16,10 +16,13 @@ import { EXIT, type CliIo } from './output.js';
 import { addRecordCommands } from './record-commands.js';
 import { Runtime } from './runtime.js';
 import { addSeedCommand } from './seed-command.js';
+import { addSyncCommands } from './sync-commands.js';
 
 const HELP_FOOTER = `
 Every command needs --data DIR (the folder is created if missing). Start with:
   incubator --data DIR init --centre "NIC Karachi" --manager-email you@example.pk --manager-password "…"
+or join a centre that is already on a sync server:
+  incubator --data DIR enroll --server https://sync.example.pk --code CODE
 
 Output: text for people; --json prints the result as JSON on stdout, and errors as
 {"error": {...}} (progress as {"progress": {...}}) lines on stderr.
@@ -53,6 +56,7 @@ export function buildProgram(rt: Runtime, io: CliIo): Command {
   for (const entity of entities) addRecordCommands(program, rt, entity);
   addSeedCommand(program, rt);
   addBackupCommands(program, rt);
+  addSyncCommands(program, rt);
   return program;
 }
 

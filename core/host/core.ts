@@ -38,6 +38,8 @@ export interface CoreOptions extends OpenOptions {
   backgroundSync?: boolean | SchedulerOptions;
   /** The fetch the sync client uses (tests). */
   syncFetch?: typeof fetch;
+  /** Smaller pull and snapshot pages than the protocol's maximum (tests, benchmarks). */
+  syncPageSizes?: { pull?: number; snapshot?: number };
 }
 
 export interface Connection {
@@ -83,6 +85,7 @@ export class Core {
       dataDir,
       vault: opts.tokenVault,
       fetch: opts.syncFetch,
+      pageSizes: opts.syncPageSizes,
       background: opts.backgroundSync,
       emitStatus: (status) => this.emit('sync.status', status),
       emitDataChanged: (tables) => this.emit('data.changed', { tables }),

@@ -23,19 +23,16 @@ export function apiErrorOfSync(error: unknown): unknown {
   return new ApiFailure({ code: 'unavailable', message: error.message });
 }
 
-/** Joining: put the failure beside the field it concerns. */
+/**
+ * Joining: a refused code goes beside the code, an address that is not a sync server beside
+ * the address; being offline is not the form's fault and stays a general error.
+ */
 function enrolmentError(error: unknown): unknown {
   if (!(error instanceof SyncFailure)) return error;
   const onCode = ['code-invalid', 'code-used', 'code-expired', 'rate-limited'];
   if (error.kind === 'enrolment' && error.code && onCode.includes(error.code)) return fail.field(['code'], error.message);
-  if (
-    error.kind === 'unreachable' ||
-    (error.kind === 'server' && error.status === 404) ||
-    (error.kind === 'enrolment' && !error.code)
-  ) {
-    return fail.field(['serverUrl'], error.message);
-  }
-  if (error.kind === 'server' && error.status === undefined) return fail.field(['serverUrl'], error.message);
+  const notASyncServer = error.kind === 'server' && (error.status === 404 || error.status === undefined);
+  if ((error.kind === 'enrolment' && !error.code) || notASyncServer) return fail.field(['serverUrl'], error.message);
   return apiErrorOfSync(error);
 }
 
@@ -102,7 +99,8 @@ export const syncHandlers: HandlerGroup<
   'sync.join.resume': (ctx) => {
     const service = syncServiceOf(ctx.db);
     if (!service.engine.state()) throw notJoined();
-    if (ctx.centreId || ctx.national) {
+    // Only while nobody can sign in here yet: the centre is still arriving, or came without a manager.
+    if ((ctx.centreId || ctx.national) && !service.needsFirstManager()) {
       throw fail.forbidden('sync.run', 'This workstation is set up: sign in and use Sync now');
     }
     return runner((report, signal) => service.syncNow(report, signal));

@@ -190,6 +190,15 @@ export class SyncEngine {
       })();
     } catch (error) {
       this.noteReachability(error);
+      if (error instanceof SyncFailure && error.kind === 'unreachable') {
+        throw new SyncFailure(
+          'unreachable',
+          `The server could not be reached at ${serverUrl}. Check the address and this computer's network connection.`,
+          undefined,
+          undefined,
+          { cause: error },
+        );
+      }
       throw error;
     } finally {
       this.enrolling = false;

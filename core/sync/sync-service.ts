@@ -24,6 +24,7 @@ export interface SyncServiceOptions {
   vault?: TokenVault;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  pageSizes?: { pull?: number; snapshot?: number };
   /** Sync in the background (the app); off for the CLI and tests unless asked for. */
   background?: boolean | SchedulerOptions;
   /** Send the status event to every connection. */
@@ -55,6 +56,8 @@ export class SyncService {
       client: clientInfo(),
       fetch: opts.fetch,
       timeoutMs: opts.timeoutMs,
+      pullLimit: opts.pageSizes?.pull,
+      snapshotLimit: opts.pageSizes?.snapshot,
       onDataChanged: (changed) => opts.emitDataChanged(changed),
       onStatusChanged: () => this.emitStatus(),
     });

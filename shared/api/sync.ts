@@ -192,7 +192,7 @@ export const syncApi = {
   'sync.enrol': job({ input: EnrolInput, output: EnrolResult, permission: 'public' }),
   /** Before sign-in: the join's state (first run, and a bootstrap that was interrupted). */
   'sync.join.state': call({ input: z.object({}).strict(), output: JoinState, permission: 'public' }),
-  /** Before sign-in: continues an interrupted bootstrap (only while the workstation is not set up). */
+  /** Before sign-in: continues an interrupted bootstrap, or syncs a centre that has no manager yet (only then). */
   'sync.join.resume': job({ input: z.object({}).strict(), output: SyncReport, permission: 'public' }),
   /**
    * Creates the first manager of a centre that came from the server without one, and signs
