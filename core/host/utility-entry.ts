@@ -4,6 +4,7 @@
  * port becomes a connection. This file is bundled to dist-electron/core.cjs.
  */
 import { parseArgs } from 'node:util';
+import { PortTokenVault } from '../sync/token-vault.js';
 import { Core } from './core.js';
 
 interface PortLike {
@@ -14,6 +15,7 @@ interface PortLike {
 }
 interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown; ports: PortLike[] }) => void): void;
+  postMessage(message: unknown): void;
 }
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
@@ -21,19 +23,28 @@ if (!parentPort) throw new Error('utility-entry must run inside an Electron util
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { data: { type: 'string' }, 'native-binding': { type: 'string' } },
+  options: { data: { type: 'string' }, 'native-binding': { type: 'string' }, 'token-vault': { type: 'string' } },
   strict: false,
 });
 if (typeof values.data !== 'string') throw new Error('--data DIR is required');
 
+// `--token-vault parent`: the main process keeps the sync device token (safeStorage) and
+// answers the vault's messages (core/sync/token-vault.ts); otherwise a 0600 file in --data.
+const vault = values['token-vault'] === 'parent' ? new PortTokenVault((request) => parentPort.postMessage(request)) : undefined;
+
 const core = Core.open({
   dataDir: values.data,
   nativeBinding: typeof values['native-binding'] === 'string' ? values['native-binding'] : undefined,
+  tokenVault: vault,
+  backgroundSync: true,
 });
 
 parentPort.on('message', (event) => {
   const port = event.ports[0];
-  if (!port) return;
+  if (!port) {
+    vault?.receive(event.data);
+    return;
+  }
   const connection = core.connect((message) => port.postMessage(message));
   port.on('message', (e) => void connection.receive(e.data));
   port.on('close', () => connection.close());

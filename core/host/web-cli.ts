@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     console.error(`--port must be a port number (0–65535), not "${values.port}"`);
     process.exit(2);
   }
-  const core = Core.open({ dataDir: path.resolve(values.data) });
+  const core = Core.open({ dataDir: path.resolve(values.data), backgroundSync: true });
   const host = await startWebHost(core, { port, rendererDir: path.join(root, 'dist', 'renderer') });
   console.log('Incubator Desk is running. Open this address in a browser on this computer:');
   console.log(host.url);
