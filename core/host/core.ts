@@ -246,8 +246,10 @@ export class Core {
 
   private toApiError(error: unknown, method: string): ApiError {
     if (error instanceof ApiFailure) return error.error;
-    // A clock far ahead of the server's refuses to stamp changes (core/sync/local-clock.ts).
-    if (error instanceof ClockAheadError || error instanceof SyncFailure) return { code: 'unavailable', message: error.message };
+    // A clock far ahead of the server's refuses to stamp changes (core/sync/local-clock.ts):
+    // like a locked record, nothing can be changed until someone acts; the message says what.
+    if (error instanceof ClockAheadError) return { code: 'locked', message: error.message };
+    if (error instanceof SyncFailure) return { code: 'unavailable', message: error.message };
     if (error instanceof z.ZodError) return { code: 'invalid', message: 'Invalid input', issues: issuesFromZod(error) };
     this.log(`Call ${method} failed`, error);
     return { code: 'internal', message: 'Something went wrong in the app. Nothing was saved. The details are in the log.' };

@@ -83,7 +83,7 @@ describe('the clock check', () => {
     expect(refused.message).toMatch(/clock is 3 days ahead of the sync server's/);
     const write = await failure(client.call('startups.create', { name: 'Stamped from the future', sector: 'ai' }));
     expect(write).toMatchObject({
-      code: 'unavailable',
+      code: 'locked',
       message: expect.stringMatching(/clock is 3 days ahead.*changes cannot be saved/),
     });
     const status = await client.call('sync.status', {});
