@@ -11,10 +11,11 @@ import programmes from './en/programmes.json';
 import sessions from './en/sessions.json';
 import settings from './en/settings.json';
 import startups from './en/startups.json';
+import sync from './en/sync.json';
 import trainees from './en/trainees.json';
 
 /** English strings: shared ones in base.json, each screen area's in its own file. */
-const en = { ...base, dashboard, mentors, programmes, sessions, settings, startups, trainees };
+const en = { ...base, dashboard, mentors, programmes, sessions, settings, startups, sync, trainees };
 
 export const defaultNS = 'translation';
 export const resources = { en: { translation: en } } as const;

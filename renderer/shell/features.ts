@@ -5,6 +5,7 @@ import { programmesFeature } from '../features/programmes/feature.js';
 import { sessionsFeature } from '../features/sessions/feature.js';
 import { settingsFeature } from '../features/settings/feature.js';
 import { startupsFeature } from '../features/startups/feature.js';
+import { syncFeature } from '../features/sync/feature.js';
 import { traineesFeature } from '../features/trainees/feature.js';
 import type { Feature, NavItem, Shortcut } from './feature.js';
 
@@ -15,6 +16,7 @@ export const features: Feature[] = [
   sessionsFeature,
   traineesFeature,
   programmesFeature,
+  syncFeature,
   settingsFeature,
 ];
 

@@ -1,7 +1,8 @@
 /**
  * First run on a new workstation: create the centre and its first manager account, who
- * is signed in straight away.
+ * is signed in straight away. `footer` offers the other way in (joining a central server).
  */
+import type { ReactNode } from 'react';
 import { Divider, PasswordInput, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { blankToNull, useApiForm } from '../../api/forms.js';
@@ -14,7 +15,7 @@ import { useSession } from './session.js';
 
 const initialValues = { centreName: '', city: '', name: '', email: '', password: '', confirmPassword: '' };
 
-export function FirstRunPage() {
+export function FirstRunPage(props: { footer?: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const notify = useNotify();
@@ -83,6 +84,7 @@ export function FirstRunPage() {
           {...form.textProps('confirmPassword')}
         />
       </FormFrame>
+      {props.footer}
     </AuthLayout>
   );
 }
