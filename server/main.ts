@@ -4,6 +4,7 @@
  * is PostgreSQL when DATABASE_URL is set, else embedded PostgreSQL in the data folder.
  */
 import { Command } from 'commander';
+import { errorMessage } from './error-message.js';
 import { adminSocketPath, serveAdminSocket } from './admin/admin-socket.js';
 import { adminCommand } from './admin/cli.js';
 import { buildServer } from './app.js';
@@ -86,6 +87,6 @@ const program = new Command('server')
 program.addCommand(adminCommand());
 
 program.parseAsync().catch((error: unknown) => {
-  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`error: ${errorMessage(error)}`);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 /** `npm run server -- admin <command> [--data-dir DIR] [--json]`. */
 import { Command } from 'commander';
+import { errorMessage } from '../error-message.js';
 import type { AdminCommandName } from './commands.js';
 import { formatAdminResult } from './format.js';
 import { executeAdminCommand } from './run-command.js';
@@ -14,7 +15,7 @@ async function run(name: AdminCommandName, input: object, options: StoreOptions)
     const result = await executeAdminCommand(name, input, { databaseUrl: process.env.DATABASE_URL, dataDir: options.dataDir });
     console.log(options.json ? JSON.stringify(result, null, 2) : formatAdminResult(name, result));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     if (options.json) console.log(JSON.stringify({ error: message }));
     console.error(`error: ${message}`);
     process.exitCode = 1;

@@ -5,6 +5,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { Name } from '../../shared/records/base.js';
 import { DeviceRole } from '../../shared/sync/protocol.js';
 import { hashAdminPassword } from '../auth/admin-password.js';
 import { enrolmentCodeHash, newEnrolmentCode } from '../auth/tokens.js';
@@ -33,7 +34,8 @@ export interface CentreInfo {
   createdAt: string;
 }
 
-const CreateCentreInput = z.strictObject({ name: StorableText.pipe(z.string().trim().min(1, 'required').max(200)) });
+/** Named like the centre row itself (shared/records/base.ts `Name`: spaces collapsed, 1–200 characters). */
+const CreateCentreInput = z.strictObject({ name: StorableText.pipe(Name) });
 
 export async function createCentre(db: Db, input: unknown, now: Date): Promise<CentreInfo> {
   const { name } = parseInput(CreateCentreInput, input);

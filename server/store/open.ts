@@ -1,5 +1,6 @@
 /** Opens the configured store and brings its schema up to date. */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { OpenedDb } from './db.js';
 import { migrate } from './migrate.js';
 import { openPgliteDb } from './pglite-db.js';
@@ -11,13 +12,21 @@ export interface StoreConfig {
   dataDir: string;
 }
 
+/**
+ * The embedded database lives in a subfolder: PostgreSQL initialises only an empty folder,
+ * and the data folder also holds the lock file and the admin socket.
+ */
+export function embeddedDatabaseDir(dataDir: string): string {
+  return path.join(dataDir, 'pgdata');
+}
+
 export async function openStore(config: StoreConfig): Promise<OpenedDb> {
   let db: OpenedDb;
   if (config.databaseUrl) {
     db = openPostgresDb(config.databaseUrl);
   } else {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    db = await openPgliteDb(config.dataDir);
+    db = await openPgliteDb(embeddedDatabaseDir(config.dataDir));
   }
   try {
     await migrate(db);

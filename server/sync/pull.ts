@@ -70,9 +70,10 @@ export async function pullOps(db: Db, device: Device, after: LogPosition, limit:
  */
 export async function committedPosition(db: Db): Promise<LogPosition | null> {
   const [row] = await db.query<LogPosition>(
-    `SELECT txid::text AS txid, seq::text AS seq FROM ops
-      WHERE txid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
-      ORDER BY txid DESC, seq DESC LIMIT 1`,
+    // Qualified names: a bare `txid` in ORDER BY would mean the text alias, sorted as text.
+    `SELECT o.txid::text AS txid, o.seq::text AS seq FROM ops o
+      WHERE o.txid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
+      ORDER BY o.txid DESC, o.seq DESC LIMIT 1`,
   );
   return row ?? null;
 }

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { HybridLogicalClock } from '../../shared/sync/hlc.js';
 import {
   CLIENT_HEADERS,
@@ -19,6 +20,7 @@ import {
 import { createCentre, createEnrolmentCode } from '../admin/commands.js';
 import { buildServer, type ServerOptions } from '../app.js';
 import type { Db } from '../store/db.js';
+import type { TestDatabase, TestStore } from './databases.js';
 
 export const client: ClientInfo = { protocol: SYNC_PROTOCOL, schemaVersion: 3, appVersion: '0.1.0' };
 
@@ -149,3 +151,21 @@ export async function snapshotPage(
 }
 
 export { bearer };
+
+/**
+ * The usual suite: a migrated database of the given kind and a server on it for the whole
+ * describe block, emptied before each test unless `reset` is false.
+ */
+export function serverSuite(database: TestDatabase, { reset = true } = {}): { store: TestStore; app: FastifyInstance } {
+  const suite = {} as { store: TestStore; app: FastifyInstance };
+  beforeAll(async () => {
+    suite.store = await database.setup();
+    suite.app = testServer(suite.store.db);
+  });
+  afterAll(async () => {
+    await suite.app?.close();
+    await suite.store?.teardown();
+  });
+  if (reset) beforeEach(() => suite.store.reset());
+  return suite;
+}
