@@ -55,6 +55,8 @@ export class SyncScheduler {
   /** Local changes arrived while a sync ran: sync again soon after it. */
   private again = false;
   private stopped = true;
+  /** Stops a background sync in flight when the scheduler stops (the app is closing). */
+  private abort = new AbortController();
   private readonly log: (message: string, error?: unknown) => void;
 
   constructor(
@@ -78,12 +80,14 @@ export class SyncScheduler {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.abort = new AbortController();
     this.schedule(this.startDelayMs);
   }
 
   stop(): void {
     this.stopped = true;
     this.clear();
+    this.abort.abort();
   }
 
   /** Local data changed: sync soon (a later change pushes the moment back). */
@@ -142,7 +146,7 @@ export class SyncScheduler {
     this.running = true;
     this.clear();
     try {
-      await this.engine.sync();
+      await this.engine.sync({ signal: this.abort.signal });
       this.settled(null);
     } catch (error) {
       this.settled(error);
