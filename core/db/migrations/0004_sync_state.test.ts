@@ -11,7 +11,9 @@ describe('migration 0004_sync_state', () => {
     const db = new Database(':memory:');
     migrate(db, migrations, { target: 3 });
     db.prepare("INSERT INTO trainees (id, created_at, updated_at, name) VALUES ('t1', 'a', 'a', 'Ali')").run();
-    db.prepare("INSERT INTO outbox (op_id, tbl, row_id, col, value, hlc) VALUES ('o1', 'trainees', 't1', 'name', '\"Ali\"', 'h')").run();
+    db.prepare(
+      "INSERT INTO outbox (op_id, tbl, row_id, col, value, hlc) VALUES ('o1', 'trainees', 't1', 'name', '\"Ali\"', 'h')",
+    ).run();
     db.prepare("INSERT INTO cell_clock (tbl, row_id, col, hlc) VALUES ('trainees', 't1', 'name', 'h')").run();
 
     migrate(db, migrations, { target: 4 });
@@ -22,7 +24,16 @@ describe('migration 0004_sync_state', () => {
     expect(db.prepare('SELECT n FROM live_counts WHERE tbl = ?').get('trainees')).toEqual({ n: 1 });
 
     expect(columns(db, 'sync_state')).toEqual(
-      expect.arrayContaining(['server_url', 'device_id', 'role', 'centre_id', 'pull_cursor', 'phase', 'last_synced_at', 'last_error']),
+      expect.arrayContaining([
+        'server_url',
+        'device_id',
+        'role',
+        'centre_id',
+        'pull_cursor',
+        'phase',
+        'last_synced_at',
+        'last_error',
+      ]),
     );
     expect(columns(db, 'sync_rejected')).toEqual(
       expect.arrayContaining(['op_id', 'tbl', 'row_id', 'col', 'value', 'hlc', 'reason', 'message', 'at']),
@@ -41,7 +52,9 @@ describe('migration 0004_sync_state', () => {
     // STRICT: wrong types are refused.
     expect(() =>
       db
-        .prepare("INSERT INTO sync_rejected (op_id, tbl, row_id, col, hlc, reason, message, at) VALUES ('x', 't', 'r', 'c', 'h', 'r', 'm', ?)")
+        .prepare(
+          "INSERT INTO sync_rejected (op_id, tbl, row_id, col, hlc, reason, message, at) VALUES ('x', 't', 'r', 'c', 'h', 'r', 'm', ?)",
+        )
         .run(Buffer.from('x')),
     ).toThrow(/cannot store BLOB/);
   });
