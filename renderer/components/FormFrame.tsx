@@ -5,7 +5,7 @@
  * bottom.
  */
 import type { FormEvent, ReactNode } from 'react';
-import { Button, Group, Stack, type MantineSpacing } from '@mantine/core';
+import { Button, Group, Modal, Stack, type MantineSpacing, type ModalProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApiForm } from '../api/forms.js';
 import { FormError } from './FormError.js';
@@ -44,7 +44,7 @@ export function FormActions(props: {
   );
 }
 
-export function FormFrame(props: {
+interface FormFrameProps {
   form: FramedForm;
   /** Sends the form; a failure it throws is shown on the form. */
   onSubmit: () => Promise<void>;
@@ -57,7 +57,9 @@ export function FormFrame(props: {
   label?: string;
   gap?: MantineSpacing;
   children: ReactNode;
-}) {
+}
+
+export function FormFrame(props: FormFrameProps) {
   const { form } = props;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -82,5 +84,42 @@ export function FormFrame(props: {
         />
       </Stack>
     </form>
+  );
+}
+
+/**
+ * A dialog holding one form. It closes once the form is saved; closing it (Cancel, Esc, ×)
+ * forgets what was typed and the last refusal; a click outside does not close it once
+ * something has been typed.
+ */
+export function FormModal(
+  props: Omit<FormFrameProps, 'onCancel' | 'form'> & {
+    form: FramedForm & { reset: () => void; isDirty: boolean };
+    /** The form's call, whose last result is forgotten too. */
+    mutation: { reset: () => void };
+    opened: boolean;
+    onClose: () => void;
+    title: string;
+    size?: ModalProps['size'];
+  },
+) {
+  const { form, mutation, opened, onClose, title, size, onSubmit, ...frame } = props;
+  const close = () => {
+    form.reset();
+    mutation.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={title} size={size} closeOnClickOutside={!form.isDirty}>
+      <FormFrame
+        {...frame}
+        form={form}
+        onCancel={close}
+        onSubmit={async () => {
+          await onSubmit();
+          close();
+        }}
+      />
+    </Modal>
   );
 }

@@ -105,11 +105,16 @@ export function ClearFiltersButton(props: { onClick: () => void; compact?: boole
  * the filters, or add the first record); otherwise `children`.
  */
 export function ListResults(props: {
-  query: Pick<UseQueryResult<{ items: unknown[] }, ApiFailure>, 'isError' | 'error' | 'data' | 'isPlaceholderData' | 'refetch'>;
+  query: Pick<
+    UseQueryResult<{ items: unknown[]; total: number; offset: number }, ApiFailure>,
+    'isError' | 'error' | 'data' | 'isPlaceholderData' | 'refetch'
+  >;
   filtered: boolean;
   onClearFilters?: () => void;
   empty: { icon: ReactNode; title: string; body: string; action?: ReactNode };
   emptyFiltered?: { title: string; body: string };
+  /** The page buttons under the results, once a page has come. */
+  paging?: Omit<ListPagingProps, 'offset' | 'shown' | 'total'>;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -136,11 +141,17 @@ export function ListResults(props: {
       <EmptyState icon={props.empty.icon} title={props.empty.title} description={props.empty.body} action={props.empty.action} />
     );
   }
-  return <>{props.children}</>;
+  return (
+    <>
+      {props.children}
+      {props.paging && query.data ? (
+        <ListPaging offset={query.data.offset} shown={query.data.items.length} total={query.data.total} {...props.paging} />
+      ) : null}
+    </>
+  );
 }
 
-/** "26–50 of 310", a note after it, and the page buttons when there is more than one page. */
-export function ListPaging(props: {
+interface ListPagingProps {
   offset: number;
   shown: number;
   total: number;
@@ -151,7 +162,10 @@ export function ListPaging(props: {
   pageSizes?: readonly number[];
   onPageSize?: (size: number) => void;
   note?: ReactNode;
-}) {
+}
+
+/** "26–50 of 310", a note after it, and the page buttons when there is more than one page. */
+export function ListPaging(props: ListPagingProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));

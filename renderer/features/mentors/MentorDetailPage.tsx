@@ -9,6 +9,7 @@ import type { Mentor } from '../../../shared/records/mentors.js';
 import { DeleteRecordButton, RecordPage, type RecordFrame } from '../../components/DetailFrame.js';
 import { FieldList } from '../../components/FieldList.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ProfileEditForm } from '../../components/ProfileEditForm.js';
 import { StatCard } from '../../components/StatCard.js';
 import { Tags } from '../../components/Tags.js';
 import { useFormat } from '../../format/index.js';
@@ -18,7 +19,8 @@ import { RecordSessions } from '../sessions/RecordSessions.js';
 import { useMentorHours } from './HoursThisQuarter.js';
 import { LocalTime } from './LocalTime.js';
 import { MentorAssignments } from './MentorAssignments.js';
-import { MentorEditForm } from './MentorEditForm.js';
+import { mentorFormValues, updateMentorPatch } from './mentor-form.js';
+import { MentorFields } from './MentorFields.js';
 import { isAbroad, quarterOf, useNow } from './time.js';
 
 export function MentorDetailPage() {
@@ -101,7 +103,14 @@ function MentorProfile(props: { mentor: Mentor } & RecordFrame) {
             {editing ? t('mentors.edit.title') : t('mentors.profile')}
           </Title>
           {editing ? (
-            <MentorEditForm mentor={mentor} onDone={() => setEditing(false)} />
+            <ProfileEditForm
+              kind="mentors"
+              record={mentor}
+              initialValues={mentorFormValues(mentor)}
+              patch={updateMentorPatch}
+              fields={(form) => <MentorFields form={form} />}
+              onDone={() => setEditing(false)}
+            />
           ) : (
             <FieldList
               items={[

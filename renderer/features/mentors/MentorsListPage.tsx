@@ -12,7 +12,6 @@ import {
   ClearFiltersButton,
   FilterBar,
   FilterSelect,
-  ListPaging,
   ListResults,
   SearchBox,
   SortableHeader,
@@ -90,6 +89,7 @@ export function MentorsListPage() {
           </FilterBar>
 
           <ListResults
+            paging={{ page: params.page, pageSize: PAGE_SIZE, onPage: (value) => update({ page: value }) }}
             query={list}
             filtered={filtered}
             onClearFilters={clearFilters}
@@ -109,16 +109,6 @@ export function MentorsListPage() {
               now={now}
               quarter={quarter}
             />
-            {page ? (
-              <ListPaging
-                offset={page.offset}
-                shown={page.items.length}
-                total={page.total}
-                page={params.page}
-                pageSize={PAGE_SIZE}
-                onPage={(value) => update({ page: value })}
-              />
-            ) : null}
           </ListResults>
         </Stack>
       </Paper>

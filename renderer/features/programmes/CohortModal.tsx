@@ -1,10 +1,10 @@
-import { Modal, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../shared/api/index.js';
 import { blankToNull, useApiForm } from '../../api/forms.js';
 import { useApiMutation } from '../../api/query.js';
 import { useDescribeIssue } from '../../components/error-message.js';
-import { FormFrame } from '../../components/FormFrame.js';
+import { FormModal } from '../../components/FormFrame.js';
 import { useNotify } from '../../components/notify.js';
 import { DateSpanFields } from './dates.js';
 
@@ -49,26 +49,26 @@ export function CohortModal(props: { programmeId: string; cohort?: Cohort; onClo
       });
       notify.saved(t('programmes.cohorts.created', { name: saved.name }));
     }
-    props.onClose();
   };
 
   return (
-    <Modal opened onClose={props.onClose} title={cohort ? t('programmes.cohorts.editTitle') : t('programmes.cohorts.newTitle')}>
-      <FormFrame
-        form={form}
-        onSubmit={submit}
-        submitLabel={cohort ? t('programmes.cohorts.editSubmit') : t('programmes.cohorts.newSubmit')}
-        pending={saving}
-        onCancel={props.onClose}
-      >
-        <TextInput label={t('programmes.cohorts.name')} required data-autofocus {...form.textProps('name')} />
-        <DateSpanFields
-          startDate={form.values.startDate}
-          endDate={form.values.endDate}
-          errors={form.errors}
-          onChange={form.setFieldValue}
-        />
-      </FormFrame>
-    </Modal>
+    <FormModal
+      opened
+      onClose={props.onClose}
+      title={cohort ? t('programmes.cohorts.editTitle') : t('programmes.cohorts.newTitle')}
+      mutation={cohort ? update : create}
+      form={form}
+      onSubmit={submit}
+      submitLabel={cohort ? t('programmes.cohorts.editSubmit') : t('programmes.cohorts.newSubmit')}
+      pending={saving}
+    >
+      <TextInput label={t('programmes.cohorts.name')} required data-autofocus {...form.textProps('name')} />
+      <DateSpanFields
+        startDate={form.values.startDate}
+        endDate={form.values.endDate}
+        errors={form.errors}
+        onChange={form.setFieldValue}
+      />
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Modal, Select, Textarea, TextInput } from '@mantine/core';
+import { Select, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { InputOf, OutputOf } from '../../../shared/api/index.js';
@@ -6,7 +6,7 @@ import type { ProgrammeKind } from '../../../shared/records/programmes.js';
 import { blankToNull, useApiForm } from '../../api/forms.js';
 import { useApiMutation } from '../../api/query.js';
 import { useDescribeIssue } from '../../components/error-message.js';
-import { FormFrame } from '../../components/FormFrame.js';
+import { FormModal } from '../../components/FormFrame.js';
 import { useNotify } from '../../components/notify.js';
 import { DateSpanFields } from './dates.js';
 import { useProgrammeOptions } from './options.js';
@@ -62,7 +62,6 @@ export function ProgrammeModal(props: { programme?: Programme; onClose: () => vo
         const saved = await update.mutateAsync({ id: programme.id, patch });
         notify.saved(t('programmes.saved', { name: saved.name }));
       }
-      props.onClose();
     } else {
       const input: InputOf<'programmes.create'> = {
         kind: next.kind,
@@ -73,42 +72,31 @@ export function ProgrammeModal(props: { programme?: Programme; onClose: () => vo
       };
       const saved = await create.mutateAsync(input);
       notify.saved(t('programmes.created', { name: saved.name }));
-      props.onClose();
       void navigate(`/programmes/${saved.id}`);
     }
   };
 
   return (
-    <Modal
+    <FormModal
       opened
       onClose={props.onClose}
       title={programme ? t('programmes.edit.title') : t('programmes.new.title')}
       size="lg"
-      closeOnClickOutside={!form.isDirty}
+      mutation={programme ? update : create}
+      form={form}
+      onSubmit={submit}
+      submitLabel={programme ? t('programmes.edit.submit') : t('programmes.new.submit')}
+      pending={saving}
     >
-      <FormFrame
-        form={form}
-        onSubmit={submit}
-        submitLabel={programme ? t('programmes.edit.submit') : t('programmes.new.submit')}
-        pending={saving}
-        onCancel={props.onClose}
-      >
-        <TextInput label={t('programmes.fields.name')} required data-autofocus {...form.textProps('name')} />
-        <Select label={t('programmes.fields.kind')} data={kinds} allowDeselect={false} required {...form.selectProps('kind')} />
-        <DateSpanFields
-          startDate={form.values.startDate}
-          endDate={form.values.endDate}
-          errors={form.errors}
-          onChange={form.setFieldValue}
-        />
-        <Textarea
-          label={t('programmes.fields.description')}
-          autosize
-          minRows={3}
-          maxRows={8}
-          {...form.textProps('description')}
-        />
-      </FormFrame>
-    </Modal>
+      <TextInput label={t('programmes.fields.name')} required data-autofocus {...form.textProps('name')} />
+      <Select label={t('programmes.fields.kind')} data={kinds} allowDeselect={false} required {...form.selectProps('kind')} />
+      <DateSpanFields
+        startDate={form.values.startDate}
+        endDate={form.values.endDate}
+        errors={form.errors}
+        onChange={form.setFieldValue}
+      />
+      <Textarea label={t('programmes.fields.description')} autosize minRows={3} maxRows={8} {...form.textProps('description')} />
+    </FormModal>
   );
 }

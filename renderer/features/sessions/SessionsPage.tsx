@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/permissions.js';
 import { SessionMode } from '../../../shared/records/sessions.js';
 import { useApiQuery } from '../../api/query.js';
-import { ClearFiltersButton, FilterBar, FilterSelect, ListPaging, ListResults } from '../../components/ListPage.js';
+import { ClearFiltersButton, FilterBar, FilterSelect, ListResults } from '../../components/ListPage.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { MentorPicker, StartupPicker } from '../../components/RecordPickers.js';
 import { useSession } from '../auth/session.js';
@@ -127,6 +127,12 @@ function SessionList(props: {
       </FilterBar>
 
       <ListResults
+        paging={{
+          page: params.page,
+          pageSize: PAGE_SIZE,
+          onPage: (value) => update({ page: value }),
+          note: t('sessions.zoneNote', { zone: viewerZone() }),
+        }}
         query={list}
         filtered={filtered}
         onClearFilters={clearFilters}
@@ -143,17 +149,6 @@ function SessionList(props: {
           loading={list.isPending || list.isPlaceholderData}
           label={t('sessions.tableLabel')}
         />
-        {page ? (
-          <ListPaging
-            offset={page.offset}
-            shown={page.items.length}
-            total={page.total}
-            page={params.page}
-            pageSize={PAGE_SIZE}
-            onPage={(value) => update({ page: value })}
-            note={t('sessions.zoneNote', { zone: viewerZone() })}
-          />
-        ) : null}
       </ListResults>
     </Stack>
   );

@@ -1,8 +1,10 @@
 /** Sessions as a table: when (viewer's zone, and the mentor's when abroad), who, how long. */
-import { Badge, Skeleton, Table, Text } from '@mantine/core';
+import { Badge, Skeleton, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MentoringSession } from '../../../shared/records/sessions.js';
 import { useApiQuery } from '../../api/query.js';
+import { Dash } from '../../components/Dash.js';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { MentorLink, StartupLink, useMentorZone } from '../../components/RecordLinks.js';
 import { Tags } from '../../components/Tags.js';
 import { useFormat } from '../../format/index.js';
@@ -19,95 +21,81 @@ export function SessionsTable(props: {
   skeletonRows?: number;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const now = useNow();
   const show = (column: SessionColumn) => !props.hide?.includes(column);
-  const columns = 4 + (show('mentor') ? 1 : 0) + (show('startup') ? 1 : 0) + (show('openItems') ? 1 : 0);
+  const columns: DataColumn<MentoringSession>[] = [
+    { key: 'when', header: t('sessions.fields.when'), cell: (s) => <SessionWhen session={s} now={now} /> },
+    ...(show('mentor')
+      ? [{ key: 'mentor', header: t('sessions.fields.mentor'), cell: (s: MentoringSession) => <MentorLink id={s.mentorId} /> }]
+      : []),
+    ...(show('startup')
+      ? [
+          {
+            key: 'startup',
+            header: t('sessions.fields.startup'),
+            cell: (s: MentoringSession) => <StartupLink id={s.startupId} />,
+          },
+        ]
+      : []),
+    { key: 'minutes', header: t('sessions.fields.minutes'), align: 'end', cell: (s) => format.number(s.minutes) },
+    {
+      key: 'mode',
+      header: t('sessions.fields.mode'),
+      cell: (s) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {t(`sessions.modes.${s.mode}`)}
+        </Text>
+      ),
+    },
+    {
+      key: 'topics',
+      header: t('sessions.fields.topics'),
+      cell: (s) => (s.topics.length ? <Tags values={s.topics} /> : <Dash />),
+    },
+    ...(show('openItems')
+      ? [
+          {
+            key: 'openItems',
+            header: <span style={{ whiteSpace: 'nowrap' }}>{t('sessions.fields.openItems')}</span>,
+            align: 'end' as const,
+            cell: (s: MentoringSession) => <OpenItems sessionId={s.id} />,
+          },
+        ]
+      : []),
+  ];
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table verticalSpacing="sm" highlightOnHover aria-label={props.label} aria-busy={props.loading || undefined}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('sessions.fields.when')}</Table.Th>
-            {show('mentor') ? <Table.Th>{t('sessions.fields.mentor')}</Table.Th> : null}
-            {show('startup') ? <Table.Th>{t('sessions.fields.startup')}</Table.Th> : null}
-            <Table.Th ta="end">{t('sessions.fields.minutes')}</Table.Th>
-            <Table.Th>{t('sessions.fields.mode')}</Table.Th>
-            <Table.Th>{t('sessions.fields.topics')}</Table.Th>
-            {show('openItems') ? (
-              <Table.Th ta="end" style={{ whiteSpace: 'nowrap' }}>
-                {t('sessions.fields.openItems')}
-              </Table.Th>
-            ) : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody style={{ opacity: props.loading && props.rows.length > 0 ? 0.6 : 1 }}>
-          {props.loading && props.rows.length === 0
-            ? Array.from({ length: props.skeletonRows ?? 8 }, (_, i) => (
-                <Table.Tr key={`skeleton-${i}`}>
-                  {Array.from({ length: columns }, (_, j) => (
-                    <Table.Td key={j}>
-                      <Skeleton height={14} radius="sm" />
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))
-            : props.rows.map((s) => <SessionRow key={s.id} session={s} show={show} now={now} />)}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={props.label}
+      rows={props.rows}
+      columns={columns}
+      minWidth={820}
+      highlightOnHover
+      loading={props.loading}
+      skeletonRows={props.skeletonRows ?? 8}
+    />
   );
 }
 
-function SessionRow(props: { session: MentoringSession; show: (c: SessionColumn) => boolean; now: Date }) {
+/** When the session starts in the viewer's zone, "Upcoming" if it has not yet, and on the mentor's clock when abroad. */
+function SessionWhen(props: { session: MentoringSession; now: Date }) {
   const { t } = useTranslation();
   const format = useFormat();
   const s = props.session;
   const mentorZone = useMentorZone(s.mentorId);
   const upcoming = Date.parse(s.startsAt) > props.now.getTime();
   return (
-    <Table.Tr>
-      <Table.Td>
-        <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
-          {format.dateTime(s.startsAt)}
-          {upcoming ? (
-            <Badge component="span" ml={6} size="xs" variant="light" color="teal" tt="none">
-              {t('sessions.upcomingBadge')}
-            </Badge>
-          ) : null}
-        </Text>
-        {mentorZone && isAbroad(mentorZone) ? <MentorClock startsAt={s.startsAt} zone={mentorZone} /> : null}
-      </Table.Td>
-      {props.show('mentor') ? (
-        <Table.Td>
-          <MentorLink id={s.mentorId} />
-        </Table.Td>
-      ) : null}
-      {props.show('startup') ? (
-        <Table.Td>
-          <StartupLink id={s.startupId} />
-        </Table.Td>
-      ) : null}
-      <Table.Td ta="end">{format.number(s.minutes)}</Table.Td>
-      <Table.Td>
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {t(`sessions.modes.${s.mode}`)}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        {s.topics.length ? (
-          <Tags values={s.topics} />
-        ) : (
-          <Text span c="dimmed">
-            —
-          </Text>
-        )}
-      </Table.Td>
-      {props.show('openItems') ? (
-        <Table.Td ta="end">
-          <OpenItems sessionId={s.id} />
-        </Table.Td>
-      ) : null}
-    </Table.Tr>
+    <>
+      <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+        {format.dateTime(s.startsAt)}
+        {upcoming ? (
+          <Badge component="span" ml={6} size="xs" variant="light" color="teal" tt="none">
+            {t('sessions.upcomingBadge')}
+          </Badge>
+        ) : null}
+      </Text>
+      {mentorZone && isAbroad(mentorZone) ? <MentorClock startsAt={s.startsAt} zone={mentorZone} /> : null}
+    </>
   );
 }
 
@@ -117,12 +105,7 @@ function OpenItems(props: { sessionId: string }) {
   const format = useFormat();
   const items = useApiQuery('actionItems.list', { filter: { sessionId: props.sessionId, done: false }, limit: 1 });
   if (items.isPending) return <Skeleton height={12} width={20} display="inline-block" />;
-  if (items.isError)
-    return (
-      <Text span c="dimmed">
-        —
-      </Text>
-    );
+  if (items.isError) return <Dash />;
   const count = items.data.total;
   return count === 0 ? (
     <Text span size="sm" c="dimmed">

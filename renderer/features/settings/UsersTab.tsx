@@ -5,20 +5,7 @@
  * show beside the field or as a toast.
  */
 import { useState } from 'react';
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  PasswordInput,
-  Select,
-  Skeleton,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, PasswordInput, Select, Skeleton, Table, Text, TextInput } from '@mantine/core';
 import { IconDots, IconKey, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { grantableRoles } from '../../../shared/auth/permissions.js';
@@ -28,7 +15,7 @@ import { useApiForm } from '../../api/forms.js';
 import { useApiMutation, useApiQuery } from '../../api/query.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { useDescribeIssue } from '../../components/error-message.js';
-import { FormFrame } from '../../components/FormFrame.js';
+import { FormModal } from '../../components/FormFrame.js';
 import { useNotify } from '../../components/notify.js';
 import { Panel } from '../../components/Panel.js';
 import { QueryError } from '../../components/QueryError.js';
@@ -216,12 +203,6 @@ function NewUserModal(props: { opened: boolean; onClose: () => void; grantable: 
   const create = useApiMutation('users.create');
   const roleOptions = useRoleOptions(props.grantable);
 
-  const close = () => {
-    form.reset();
-    create.reset();
-    props.onClose();
-  };
-
   const submit = async () => {
     const user = await create.mutateAsync({
       name: form.values.name,
@@ -230,50 +211,38 @@ function NewUserModal(props: { opened: boolean; onClose: () => void; grantable: 
       password: form.values.password,
     });
     notify.saved(t('settings.users.new.created', { name: user.name, role: t(`roles.${user.role}`) }));
-    close();
   };
 
   return (
-    <Modal opened={props.opened} onClose={close} title={t('settings.users.new.title')} closeOnClickOutside={!form.isDirty}>
-      <FormFrame
-        form={form}
-        onSubmit={submit}
-        submitLabel={t('settings.users.new.submit')}
-        pending={create.isPending}
-        onCancel={close}
-        label={t('settings.users.new.title')}
-      >
-        <TextInput
-          label={t('settings.users.fields.name')}
-          required
-          data-autofocus
-          autoComplete="off"
-          {...form.textProps('name')}
-        />
-        <TextInput
-          label={t('settings.users.fields.email')}
-          type="email"
-          required
-          autoComplete="off"
-          {...form.textProps('email')}
-        />
-        <Select
-          label={t('settings.users.fields.role')}
-          data={roleOptions}
-          allowDeselect={false}
-          required
-          description={form.values.role ? t(`settings.users.roleHelp.${form.values.role as Role}`) : undefined}
-          {...form.selectProps('role')}
-        />
-        <PasswordInput
-          label={t('settings.users.fields.password')}
-          description={t('settings.users.new.passwordHint')}
-          required
-          autoComplete="new-password"
-          {...form.textProps('password')}
-        />
-      </FormFrame>
-    </Modal>
+    <FormModal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t('settings.users.new.title')}
+      form={form}
+      mutation={create}
+      onSubmit={submit}
+      submitLabel={t('settings.users.new.submit')}
+      pending={create.isPending}
+      label={t('settings.users.new.title')}
+    >
+      <TextInput label={t('settings.users.fields.name')} required data-autofocus autoComplete="off" {...form.textProps('name')} />
+      <TextInput label={t('settings.users.fields.email')} type="email" required autoComplete="off" {...form.textProps('email')} />
+      <Select
+        label={t('settings.users.fields.role')}
+        data={roleOptions}
+        allowDeselect={false}
+        required
+        description={form.values.role ? t(`settings.users.roleHelp.${form.values.role as Role}`) : undefined}
+        {...form.selectProps('role')}
+      />
+      <PasswordInput
+        label={t('settings.users.fields.password')}
+        description={t('settings.users.new.passwordHint')}
+        required
+        autoComplete="new-password"
+        {...form.textProps('password')}
+      />
+    </FormModal>
   );
 }
 
@@ -285,37 +254,31 @@ function SetPasswordModal(props: { user: User | null; onClose: () => void }) {
   const setPassword = useApiMutation('users.setPassword');
   const name = props.user?.name ?? '';
 
-  const close = () => {
-    form.reset();
-    setPassword.reset();
-    props.onClose();
-  };
-
   const submit = async () => {
     if (!props.user) return;
     await setPassword.mutateAsync({ id: props.user.id, password: form.values.password });
     notify.saved(t('settings.users.password.saved', { name }));
-    close();
   };
 
   return (
-    <Modal opened={props.user !== null} onClose={close} title={t('settings.users.password.title', { name })}>
-      <FormFrame
-        form={form}
-        onSubmit={submit}
-        submitLabel={t('settings.users.password.submit')}
-        pending={setPassword.isPending}
-        onCancel={close}
-      >
-        <PasswordInput
-          label={t('settings.users.fields.newPassword')}
-          description={t('settings.users.new.passwordHint')}
-          required
-          data-autofocus
-          autoComplete="new-password"
-          {...form.textProps('password')}
-        />
-      </FormFrame>
-    </Modal>
+    <FormModal
+      opened={props.user !== null}
+      onClose={props.onClose}
+      title={t('settings.users.password.title', { name })}
+      form={form}
+      mutation={setPassword}
+      onSubmit={submit}
+      submitLabel={t('settings.users.password.submit')}
+      pending={setPassword.isPending}
+    >
+      <PasswordInput
+        label={t('settings.users.fields.newPassword')}
+        description={t('settings.users.new.passwordHint')}
+        required
+        data-autofocus
+        autoComplete="new-password"
+        {...form.textProps('password')}
+      />
+    </FormModal>
   );
 }

@@ -18,10 +18,12 @@ import type { Startup } from '../../../shared/records/startups.js';
 import { DeleteRecordButton, RecordPage, type RecordFrame } from '../../components/DetailFrame.js';
 import { FieldList } from '../../components/FieldList.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ProfileEditForm } from '../../components/ProfileEditForm.js';
 import { useFormat } from '../../format/index.js';
 import { useSession } from '../auth/session.js';
 import { StageBadge } from './StageBadge.js';
-import { StartupEditForm } from './StartupEditForm.js';
+import { startupFormValues, updateStartupPatch } from './startup-form.js';
+import { StartupFields } from './StartupFields.js';
 import { CheckInsTab } from './detail/CheckInsTab.js';
 import { FoundersTab } from './detail/FoundersTab.js';
 import { HistoryTab } from './detail/HistoryTab.js';
@@ -117,7 +119,14 @@ function StartupPage(props: { startup: Startup; tab: DetailTab } & RecordFrame) 
               {editing ? t('startups.edit.title') : t('startups.profile')}
             </Title>
             {editing ? (
-              <StartupEditForm startup={startup} onDone={() => setEditing(false)} />
+              <ProfileEditForm
+                kind="startups"
+                record={startup}
+                initialValues={startupFormValues(startup)}
+                patch={updateStartupPatch}
+                fields={(form) => <StartupFields form={form} />}
+                onDone={() => setEditing(false)}
+              />
             ) : (
               <FieldList
                 items={[

@@ -12,7 +12,6 @@ import {
   ClearFiltersButton,
   FilterBar,
   FilterSelect,
-  ListPaging,
   ListResults,
   SearchBox,
   useAddressText,
@@ -179,6 +178,13 @@ export function StartupsListPage() {
           </Group>
 
           <ListResults
+            paging={{
+              page: params.page,
+              pageSize: params.pageSize,
+              onPage: (value) => update({ page: value }),
+              pageSizes: PAGE_SIZES,
+              onPageSize: (pageSize) => update({ pageSize }),
+            }}
             query={list}
             filtered={filtered}
             onClearFilters={clearFilters}
@@ -199,18 +205,6 @@ export function StartupsListPage() {
               visible={columns.visible}
               cohortNames={cohortNames}
             />
-            {page ? (
-              <ListPaging
-                offset={page.offset}
-                shown={page.items.length}
-                total={total}
-                page={params.page}
-                pageSize={params.pageSize}
-                onPage={(value) => update({ page: value })}
-                pageSizes={PAGE_SIZES}
-                onPageSize={(pageSize) => update({ pageSize })}
-              />
-            ) : null}
           </ListResults>
         </Stack>
       </Paper>
