@@ -7,7 +7,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { tempDir } from '../../testing/harness.js';
 
@@ -62,31 +62,10 @@ function startProcess(dataDir: string): Promise<{ child: ChildProcess; url: stri
   });
 }
 
-/**
- * WORKAROUND, until server/main.ts is fixed: the server writes its lock file into an empty
- * data folder before PGlite initialises it, and PGlite's initdb then refuses the non-empty
- * folder ("error: [object Object]"). Initialising the store first, in a process of its own
- * through the server's store module, gets past that. Used only when a first start fails, so
- * it stops being used by itself once the server is fixed.
- */
-async function initialiseEmbeddedStore(dataDir: string): Promise<void> {
-  const open = pathToFileURL(path.join(ROOT, 'server', 'store', 'open.ts')).href;
-  const script = `const { openStore } = await import(${JSON.stringify(open)}); const db = await openStore({ dataDir: ${JSON.stringify(dataDir)} }); await db.close();`;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT });
-}
-
 export async function startRealServer(): Promise<RealServer> {
   const root = tempDir('incubator-server-');
   const dataDir = path.join(root, 'server-data');
-  let started: { child: ChildProcess; url: string };
-  try {
-    started = await startProcess(dataDir);
-  } catch {
-    await initialiseEmbeddedStore(dataDir);
-    started = await startProcess(dataDir);
-  }
-  const { child, url } = started;
+  const { child, url } = await startProcess(dataDir);
 
   const admin = async <T>(...args: string[]): Promise<T> => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', MAIN, 'admin', ...args, '--data-dir', dataDir, '--json'], {
