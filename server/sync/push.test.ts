@@ -156,6 +156,20 @@ describe.each(testDatabases())('push on $name', (database) => {
     expect(await opCount()).toBe(before);
   });
 
+  it('an old client gets 426 upgrade-required and nothing is applied', async () => {
+    const { centre, device } = await centreWithWorkstation(suite.app, suite.store.db);
+    const before = await opCount();
+    const response = await suite.app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: bearer(device.token),
+      payload: { client: { ...client, protocol: 0 }, ops: insertOps(device, 'startups', centre.id, { name: 'Old' }) },
+    });
+    expect(response.statusCode).toBe(426);
+    expect(response.json()).toMatchObject({ error: 'upgrade-required' });
+    expect(await opCount()).toBe(before);
+  });
+
   it('merges by the greater stamp whatever order the ops arrive in', async () => {
     const { centre, device } = await centreWithWorkstation(suite.app, suite.store.db);
     const peers = [
