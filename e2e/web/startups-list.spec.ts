@@ -3,35 +3,21 @@
  * of exactly the rows in view, properly escaped.
  */
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, skipWithoutChromium, test } from '../support/web-fixture.js';
+import { addStartup, goTo, setUpCentre } from './centre.js';
 
 skipWithoutChromium();
 
-const manager = { name: 'Bilal Ahmed', email: 'bilal@nic-lahore.pk', password: 'mangoes in the monsoon' };
-
-async function addStartup(page: Page, name: string, sector: string, womenLed = false): Promise<void> {
-  await page.getByRole('button', { name: 'New startup' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'New startup' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Sector').click();
-  await page.getByRole('option', { name: sector }).click();
-  if (womenLed) await dialog.getByLabel('Women-led').check();
-  await dialog.getByRole('button', { name: 'Add startup' }).click();
-  await expect(dialog).toBeHidden();
-}
-
 test('columns are remembered, filters narrow the list, and the CSV holds the view', async ({ page }) => {
-  await page.getByLabel('Centre name').fill('NIC Lahore');
-  await page.getByLabel('Your name').fill(manager.name);
-  await page.getByLabel('Email').fill(manager.email);
-  await page.getByLabel('Password', { exact: true }).fill(manager.password);
-  await page.getByLabel('Confirm password').fill(manager.password);
-  await page.getByRole('button', { name: 'Create centre' }).click();
-  await page.getByRole('navigation').getByRole('link', { name: 'Startups', exact: true }).click();
+  await setUpCentre(page, 'NIC Lahore', {
+    name: 'Bilal Ahmed',
+    email: 'bilal@nic-lahore.pk',
+    password: 'mangoes in the monsoon',
+  });
+  await goTo(page, 'Startups');
   await expect(page.getByRole('heading', { name: 'No startups yet' })).toBeVisible();
 
-  await addStartup(page, 'Chai, "Cloud" Labs', 'Fintech', true);
+  await addStartup(page, 'Chai, "Cloud" Labs', 'Fintech', { womenLed: true });
   await addStartup(page, 'Bazaar Wala', 'E-commerce');
   const table = page.getByRole('table', { name: 'Startups' });
   await expect(table.getByRole('link')).toHaveCount(2);

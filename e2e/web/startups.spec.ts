@@ -5,10 +5,9 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, screenshot, skipWithoutChromium, test } from '../support/web-fixture.js';
+import { addStartup, goTo, manager, setUpCentre } from './centre.js';
 
 skipWithoutChromium();
-
-const manager = { name: 'Ayesha Khan', email: 'ayesha@nic-karachi.pk', password: 'mangoes in the monsoon' };
 
 test('first run, sign-in, and a startup from creation to a refused edit', async ({ page }) => {
   // The access token leaves the address bar at once.
@@ -97,29 +96,14 @@ test('first run, sign-in, and a startup from creation to a refused edit', async 
   await expect(page.getByText('Islamabad')).toHaveCount(0);
 });
 
-async function setUpCentre(page: Page, centre: string): Promise<void> {
-  await page.getByLabel('Centre name').fill(centre);
-  await page.getByLabel('Your name').fill(manager.name);
-  await page.getByLabel('Email').fill(manager.email);
-  await page.getByLabel('Password', { exact: true }).fill(manager.password);
-  await page.getByLabel('Confirm password').fill(manager.password);
-  await page.getByRole('button', { name: 'Create centre' }).click();
-  await page.getByRole('navigation').getByRole('link', { name: 'Startups', exact: true }).click();
+async function setUpStartups(page: Page, centre: string): Promise<void> {
+  await setUpCentre(page, centre);
+  await goTo(page, 'Startups');
   await expect(page.getByRole('heading', { name: 'No startups yet' })).toBeVisible();
 }
 
-async function addStartup(page: Page, name: string, sector: string): Promise<void> {
-  await page.getByRole('button', { name: 'New startup' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'New startup' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Sector').click();
-  await page.getByRole('option', { name: sector }).click();
-  await dialog.getByRole('button', { name: 'Add startup' }).click();
-  await expect(dialog).toBeHidden();
-}
-
 test('a startup without a sector is refused beside the field; delete asks first', async ({ page }) => {
-  await setUpCentre(page, 'NIC Lahore');
+  await setUpStartups(page, 'NIC Lahore');
   await page.getByRole('button', { name: 'New startup' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New startup' });
   await dialog.getByLabel('Name').fill('Khet Digital');
@@ -140,7 +124,7 @@ test('a startup without a sector is refused beside the field; delete asks first'
 });
 
 test('the list filters by stage and sector, searches and sorts', async ({ page }) => {
-  await setUpCentre(page, 'NIC Peshawar');
+  await setUpStartups(page, 'NIC Peshawar');
   await addStartup(page, 'Bazaar Wala', 'E-commerce');
   await addStartup(page, 'Amanat Pay', 'Fintech');
   await addStartup(page, 'Chai Cloud', 'Software as a service');
@@ -170,7 +154,7 @@ test('the list filters by stage and sector, searches and sorts', async ({ page }
 });
 
 test('Ctrl+K searches across the centre and opens the startup', async ({ page }) => {
-  await setUpCentre(page, 'NIC Quetta');
+  await setUpStartups(page, 'NIC Quetta');
   await addStartup(page, 'Khet Digital', 'Agritech');
 
   await page.keyboard.press('Control+K');

@@ -10,6 +10,8 @@ export interface DataColumn<T> {
   /** Numbers and row buttons sit at the end of their cell. */
   align?: 'end';
   width?: number;
+  /** The row's name: in bold. */
+  strong?: boolean;
 }
 
 /**
@@ -69,7 +71,7 @@ export function DataTable<T extends { id: string }>(props: {
             : props.rows.map((row) => (
                 <Table.Tr key={row.id} data-testid={props.rowTestId}>
                   {columns.map((c) => (
-                    <Table.Td key={c.key} ta={c.align}>
+                    <Table.Td key={c.key} ta={c.align} fw={c.strong ? 600 : undefined}>
                       {c.cell(row)}
                     </Table.Td>
                   ))}

@@ -60,6 +60,7 @@ export function DateField({ value, onChange, error, clearable = true, placeholde
       clearable={clearable}
       leftSection={<IconCalendar size={16} aria-hidden />}
       popoverProps={{ withinPortal: true }}
+      withAsterisk={false}
       {...rest}
       {...typed}
       onBlur={(event) => {

@@ -127,11 +127,16 @@ export function formatDateTime(locale: string, timestamp: string | Date, timeZon
   const date = asDate(timestamp);
   if (Number.isNaN(date.getTime())) return String(timestamp);
   try {
-    return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', ...CLOCK, ...(timeZone ? { timeZone } : {}) }).format(
-      date,
-    );
+    return dateFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      ...CLOCK,
+      ...(timeZone ? { timeZone } : {}),
+    }).format(date);
   } catch {
-    return String(timestamp);
+    // A zone this runtime does not know.
+    return '—';
   }
 }
 
@@ -142,7 +147,7 @@ export function formatTime(locale: string, timestamp: string | Date, timeZone?: 
   try {
     return dateFormat(locale, { ...CLOCK, ...(timeZone ? { timeZone } : {}) }).format(date);
   } catch {
-    return String(timestamp);
+    return '—';
   }
 }
 

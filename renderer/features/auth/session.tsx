@@ -5,6 +5,7 @@
  * signed in (the session timed out) drops back to the sign-in screen.
  */
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/api/index.js';
@@ -98,6 +99,8 @@ export function SessionProvider(props: { children: ReactNode }) {
   const user = status.data?.user ?? null;
 
   const forgetUserData = useCallback(() => {
+    // The toasts were about the last user's work; the next one should not see them.
+    notifications.clean();
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth.status' });
     queryClient.setQueryData<Status>(STATUS_KEY, (old) => (old ? { ...old, user: null } : old));
   }, [queryClient]);

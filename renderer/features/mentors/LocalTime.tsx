@@ -1,13 +1,13 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../format/index.js';
+import { formatTime, useFormat } from '../../format/index.js';
 import { isAbroad, PAKISTAN_ZONE } from './time.js';
 
-function format(locale: string, timeZone: string, at: Date, options: Intl.DateTimeFormatOptions): string {
+function weekdayIn(locale: string, timeZone: string, at: Date): string {
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(at);
+    return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone }).format(at);
   } catch {
-    return '—';
+    return '';
   }
 }
 
@@ -15,7 +15,7 @@ function format(locale: string, timeZone: string, at: Date, options: Intl.DateTi
 export function LocalTime(props: { timeZone: string; now: Date }) {
   const { t } = useTranslation();
   const { locale } = useFormat();
-  const time = (zone: string) => format(locale, zone, props.now, { hour: 'numeric', minute: '2-digit' });
+  const time = (zone: string) => formatTime(locale, props.now, zone);
   if (!isAbroad(props.timeZone)) {
     return (
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -23,7 +23,7 @@ export function LocalTime(props: { timeZone: string; now: Date }) {
       </Text>
     );
   }
-  const weekday = (zone: string) => format(locale, zone, props.now, { weekday: 'short' });
+  const weekday = (zone: string) => weekdayIn(locale, zone, props.now);
   // The day only when it differs from Pakistan's (late evening here, morning there).
   const otherDay = weekday(props.timeZone) !== weekday(PAKISTAN_ZONE);
   const place = props.timeZone.split('/').pop()?.replace(/_/g, ' ') ?? props.timeZone;

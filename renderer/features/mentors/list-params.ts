@@ -3,19 +3,19 @@
  * back from a mentor returns to the same view.
  */
 import type { InputOf } from '../../../shared/api/index.js';
-import { parsePage, parseSort, searchInput, serialiseSort, useAddressParams, type Sort } from '../../components/address-params.js';
+import * as address from '../../components/address-params.js';
 
 export const SORT_FIELDS = ['name', 'city', 'country'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export const PAGE_SIZE = 25;
-const BY_NAME: Sort<SortField> = { field: 'name', direction: 'asc' };
+const BY_NAME: address.Sort<SortField> = { field: 'name', direction: 'asc' };
 
 export interface MentorListParams {
   search: string;
   expertise: string | null;
   city: string | null;
   country: string | null;
-  sort: Sort<SortField>;
+  sort: address.Sort<SortField>;
   page: number;
 }
 
@@ -25,8 +25,8 @@ function parse(params: URLSearchParams): MentorListParams {
     expertise: params.get('expertise') || null,
     city: params.get('city') || null,
     country: params.get('country') || null,
-    sort: parseSort(params.get('sort'), SORT_FIELDS) ?? BY_NAME,
-    page: parsePage(params.get('page')),
+    sort: address.parseSort(params.get('sort'), SORT_FIELDS) ?? BY_NAME,
+    page: address.parsePage(params.get('page')),
   };
 }
 
@@ -36,13 +36,13 @@ function serialise(p: MentorListParams): URLSearchParams {
   if (p.expertise) out.set('expertise', p.expertise);
   if (p.city) out.set('city', p.city);
   if (p.country) out.set('country', p.country);
-  if (p.sort.field !== BY_NAME.field || p.sort.direction !== BY_NAME.direction) out.set('sort', serialiseSort(p.sort));
+  if (p.sort.field !== BY_NAME.field || p.sort.direction !== BY_NAME.direction) out.set('sort', address.serialiseSort(p.sort));
   if (p.page > 1) out.set('page', String(p.page));
   return out;
 }
 
 export function useMentorListParams() {
-  return useAddressParams(parse, serialise);
+  return address.useAddressParams(parse, serialise);
 }
 
 export function mentorListInput(p: MentorListParams): InputOf<'mentors.list'> {
@@ -51,7 +51,7 @@ export function mentorListInput(p: MentorListParams): InputOf<'mentors.list'> {
   if (p.city) filter.city = p.city;
   if (p.country) filter.country = p.country;
   return {
-    ...searchInput(p.search),
+    ...address.searchInput(p.search),
     ...(Object.keys(filter).length ? { filter } : {}),
     sort: p.sort,
     limit: PAGE_SIZE,

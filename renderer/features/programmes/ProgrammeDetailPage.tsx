@@ -145,11 +145,8 @@ function CohortsSection(props: { programme: Programme; canWrite: boolean }) {
             {
               key: 'name',
               header: t('programmes.cohorts.name'),
-              cell: (c) => (
-                <Text span size="sm" fw={600}>
-                  {c.name}
-                </Text>
-              ),
+              cell: (c) => c.name,
+              strong: true,
             },
             {
               key: 'dates',

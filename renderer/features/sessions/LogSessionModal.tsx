@@ -184,7 +184,7 @@ function LogSessionForm(props: { prefill: LogSessionPrefill; onDone: () => void 
           error={errors.fields.startupId}
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" style={{ alignItems: 'end' }}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <DateTimeField
           label={t('sessions.fields.startsAt')}
           description={mentorTime ?? t('sessions.log.yourZone', { zone: viewerZone() })}

@@ -4,7 +4,7 @@
  */
 import type { InputOf } from '../../../shared/api/index.js';
 import { Sector, Stage } from '../../../shared/records/startups.js';
-import { parsePage, parseSort, searchInput, serialiseSort, useAddressParams, type Sort } from '../../components/address-params.js';
+import * as address from '../../components/address-params.js';
 
 export const SORT_FIELDS = ['name', 'stage', 'sector', 'foundedOn', 'createdAt', 'updatedAt'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
@@ -17,7 +17,7 @@ export interface StartupListParams {
   /** true: only women-led; false: only the others; null: all. */
   womenLed: boolean | null;
   cohortId: string | null;
-  sort: Sort<SortField> | null;
+  sort: address.Sort<SortField> | null;
   page: number;
   pageSize: number;
 }
@@ -34,8 +34,8 @@ function parse(params: URLSearchParams): StartupListParams {
     sector: sector.success ? sector.data : null,
     womenLed: women === 'yes' ? true : women === 'no' ? false : null,
     cohortId: cohort && /^[0-9a-f-]{36}$/.test(cohort) ? cohort : null,
-    sort: parseSort(params.get('sort'), SORT_FIELDS),
-    page: parsePage(params.get('page')),
+    sort: address.parseSort(params.get('sort'), SORT_FIELDS),
+    page: address.parsePage(params.get('page')),
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : 50,
   };
 }
@@ -47,14 +47,14 @@ function serialise(p: StartupListParams): URLSearchParams {
   if (p.sector) out.set('sector', p.sector);
   if (p.womenLed !== null) out.set('women', p.womenLed ? 'yes' : 'no');
   if (p.cohortId) out.set('cohort', p.cohortId);
-  if (p.sort) out.set('sort', serialiseSort(p.sort));
+  if (p.sort) out.set('sort', address.serialiseSort(p.sort));
   if (p.page > 1) out.set('page', String(p.page));
   if (p.pageSize !== 50) out.set('size', String(p.pageSize));
   return out;
 }
 
 export function useStartupListParams() {
-  return useAddressParams(parse, serialise);
+  return address.useAddressParams(parse, serialise);
 }
 
 export function listInput(p: StartupListParams): InputOf<'startups.list'> {
@@ -64,7 +64,7 @@ export function listInput(p: StartupListParams): InputOf<'startups.list'> {
   if (p.womenLed !== null) filter.womenLed = p.womenLed;
   if (p.cohortId) filter.cohortId = p.cohortId;
   return {
-    ...searchInput(p.search),
+    ...address.searchInput(p.search),
     ...(Object.keys(filter).length ? { filter } : {}),
     ...(p.sort ? { sort: p.sort } : {}),
     limit: p.pageSize,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Anchor, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/auth/permissions.js';
@@ -86,7 +86,12 @@ export function FoundersTab(props: { startupId: string }) {
           minWidth={760}
           highlightOnHover
           columns={[
-            { key: 'name', header: t('startups.founders.fields.name'), cell: (f) => <Text span size="sm" fw={600}>{f.name}</Text> },
+            {
+              key: 'name',
+              header: t('startups.founders.fields.name'),
+              cell: (f) => f.name,
+              strong: true,
+            },
             { key: 'role', header: t('startups.founders.fields.role'), cell: (f) => <OrDash>{f.role}</OrDash> },
             {
               key: 'gender',

@@ -86,7 +86,12 @@ export function MilestonesTab(props: { startupId: string }) {
           minWidth={700}
           highlightOnHover
           columns={[
-            { key: 'title', header: t('startups.milestones.fields.title'), cell: (m) => <Text span size="sm" fw={600}>{m.title}</Text> },
+            {
+              key: 'title',
+              header: t('startups.milestones.fields.title'),
+              cell: (m) => m.title,
+              strong: true,
+            },
             { key: 'dueOn', header: t('startups.milestones.fields.dueOn'), cell: (m) => <DueDate milestone={m} today={today} /> },
             { key: 'status', header: t('startups.milestones.fields.status'), cell: (m) => <MilestoneBadge status={m.status} /> },
             {
