@@ -10,6 +10,8 @@ export interface DataColumn<T> {
   /** Numbers and row buttons sit at the end of their cell. */
   align?: 'end';
   width?: number;
+  /** Keeps the column at least this wide (tags, badges) when the table is narrow. */
+  minWidth?: number;
   /** The row's name: in bold. */
   strong?: boolean;
 }
@@ -46,7 +48,7 @@ export function DataTable<T extends { id: string }>(props: {
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
-              <Table.Th key={c.key} ta={c.align} w={c.width}>
+              <Table.Th key={c.key} ta={c.align} w={c.width} miw={c.minWidth}>
                 {c.header}
               </Table.Th>
             ))}

@@ -1,6 +1,6 @@
 /** The mentor directory: search, filters, and each mentor's local time and hours this quarter. */
-import { useCallback, useState, type ReactNode } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import { Anchor, Badge, Button, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconPlus, IconUserStar } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,8 @@ import {
   useAddressText,
 } from '../../components/ListPage.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { Tags } from '../../components/Tags.js';
+import { Dash } from '../../components/Dash.js';
 import { useSession } from '../auth/session.js';
 import { useMentorFacets } from './facets.js';
 import { HoursCell } from './HoursThisQuarter.js';
@@ -185,9 +187,7 @@ function MentorsTable(props: {
                       ) : null}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
-                    <ExpertiseTags values={m.expertise} />
-                  </Table.Td>
+                  <Table.Td>{m.expertise.length ? <Tags values={m.expertise} max={3} size="sm" /> : <Dash />}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{[m.city, m.country].filter(Boolean).join(', ')}</Text>
                   </Table.Td>
@@ -202,32 +202,5 @@ function MentorsTable(props: {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-/** Up to three tags, then "+n". */
-function ExpertiseTags(props: { values: readonly string[] }): ReactNode {
-  const { t } = useTranslation();
-  if (props.values.length === 0)
-    return (
-      <Text span c="dimmed">
-        —
-      </Text>
-    );
-  const shown = props.values.slice(0, 3);
-  const more = props.values.length - shown.length;
-  return (
-    <Group gap={4}>
-      {shown.map((tag) => (
-        <Badge key={tag} variant="light" color="indigo" tt="none" size="sm">
-          {tag}
-        </Badge>
-      ))}
-      {more > 0 ? (
-        <Badge variant="outline" color="gray" size="sm" tt="none" title={props.values.slice(3).join(', ')}>
-          {t('mentors.moreTags', { count: more })}
-        </Badge>
-      ) : null}
-    </Group>
   );
 }

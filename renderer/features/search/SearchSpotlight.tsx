@@ -11,6 +11,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SearchHit } from '../../../shared/api/common.js';
+import { Sector } from '../../../shared/records/startups.js';
 import { useApiQuery } from '../../api/query.js';
 import { useErrorMessage } from '../../components/error-message.js';
 
@@ -21,10 +22,30 @@ export function pathOfHit(hit: SearchHit): string {
   return `/${hit.entity}/${hit.id}`;
 }
 
+/**
+ * A hit's second line as people read it. Core joins a startup's sector into it as stored
+ * ("saas · Karachi"); the sector is shown by its name in the viewer's language.
+ */
+function useHitSubtitle(): (hit: SearchHit) => string | undefined {
+  const { t } = useTranslation();
+  return (hit) => {
+    if (!hit.subtitle) return undefined;
+    if (hit.entity !== 'startups') return hit.subtitle;
+    return hit.subtitle
+      .split(' · ')
+      .map((part) => {
+        const sector = Sector.safeParse(part);
+        return sector.success ? t(`enums.sector.${sector.data}`) : part;
+      })
+      .join(' · ');
+  };
+}
+
 export function SearchSpotlight() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const describe = useErrorMessage();
+  const subtitle = useHitSubtitle();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 150);
   const search = useApiQuery(
@@ -54,7 +75,7 @@ export function SearchSpotlight() {
                 <Spotlight.Action
                   key={hit.id}
                   label={hit.title}
-                  description={hit.subtitle || undefined}
+                  description={subtitle(hit)}
                   leftSection={<Icon size={20} stroke={1.5} aria-hidden />}
                   onClick={() => void navigate(pathOfHit(hit))}
                 />

@@ -51,7 +51,7 @@ export function SessionsTable(props: {
     {
       key: 'topics',
       header: t('sessions.fields.topics'),
-      cell: (s) => (s.topics.length ? <Tags values={s.topics} /> : <Dash />),
+      cell: (s) => (s.topics.length ? <Tags values={s.topics} max={2} /> : <Dash />),
     },
     ...(show('openItems')
       ? [
@@ -69,7 +69,7 @@ export function SessionsTable(props: {
       label={props.label}
       rows={props.rows}
       columns={columns}
-      minWidth={820}
+      minWidth={900}
       highlightOnHover
       loading={props.loading}
       skeletonRows={props.skeletonRows ?? 8}

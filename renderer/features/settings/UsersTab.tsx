@@ -5,7 +5,20 @@
  * show beside the field or as a toast.
  */
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Menu, PasswordInput, Select, Skeleton, Table, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  PasswordInput,
+  Select,
+  Skeleton,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconDots, IconKey, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { grantableRoles } from '../../../shared/auth/permissions.js';
@@ -88,7 +101,7 @@ export function UsersTab() {
                 <Table.Th w={200}>{t('settings.users.columns.role')}</Table.Th>
                 <Table.Th w={130}>{t('settings.users.columns.status')}</Table.Th>
                 <Table.Th w={70}>
-                  <span className="mantine-visually-hidden">{t('settings.users.columns.actions')}</span>
+                  <VisuallyHidden>{t('settings.users.columns.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -103,7 +116,7 @@ export function UsersTab() {
                           {user.name}
                         </Text>
                         {user.id === me.id ? (
-                          <Badge size="xs" variant="outline">
+                          <Badge size="xs" variant="outline" miw="max-content">
                             {t('settings.users.you')}
                           </Badge>
                         ) : null}

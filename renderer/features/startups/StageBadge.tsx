@@ -6,7 +6,8 @@ import { stageColor } from '../../theme/theme.js';
 export function StageBadge(props: { stage: Stage; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={stageColor[props.stage]} variant="light" size={props.size ?? 'sm'}>
+    // Never shortened to "INCU…" in a narrow table column.
+    <Badge color={stageColor[props.stage]} variant="light" size={props.size ?? 'sm'} miw="max-content">
       {t(`enums.stage.${props.stage}`)}
     </Badge>
   );

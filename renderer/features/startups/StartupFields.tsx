@@ -28,7 +28,6 @@ export function StartupFields(props: { form: ApiForm<StartupFormValues>; autoFoc
           {...form.selectProps('sector')}
         />
         <Select label={t('startups.fields.stage')} data={stages} allowDeselect={false} {...form.selectProps('stage')} />
-        <TextInput label={t('startups.fields.website')} type="url" inputMode="url" {...form.textProps('website')} />
         <TextInput label={t('startups.fields.city')} {...form.textProps('city')} />
         <DateField
           label={t('startups.fields.foundedOn')}
@@ -37,6 +36,7 @@ export function StartupFields(props: { form: ApiForm<StartupFormValues>; autoFoc
           error={form.errors.foundedOn}
         />
       </SimpleGrid>
+      <TextInput label={t('startups.fields.website')} type="url" inputMode="url" {...form.textProps('website')} />
       <Checkbox
         label={t('startups.fields.womenLed')}
         description={t('startups.fields.womenLedHint')}

@@ -118,7 +118,7 @@ export function StartupsListPage() {
               data={cohortOptions}
               value={params.cohortId}
               onChange={(cohortId) => update({ cohortId })}
-              placeholder={cohortOptions.length === 0 ? t('startups.filters.noCohorts') : undefined}
+              {...(cohortOptions.length === 0 ? { placeholder: t('startups.filters.noCohorts') } : {})}
               disabled={cohortOptions.length === 0 && !params.cohortId}
               w={190}
             />

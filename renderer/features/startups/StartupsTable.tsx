@@ -51,7 +51,13 @@ export function StartupsTable(props: Props) {
 
   return (
     <Table.ScrollContainer minWidth={Math.max(720, props.visible.length * 130)}>
-      <Table highlightOnHover verticalSpacing="sm" aria-busy={props.loading || undefined} aria-label={t('startups.tableLabel')}>
+      <Table
+        highlightOnHover
+        verticalSpacing="sm"
+        aria-busy={props.loading || undefined}
+        aria-label={t('startups.tableLabel')}
+        style={{ whiteSpace: 'nowrap' }}
+      >
         <Table.Thead>
           {table.getHeaderGroups().map((group) => (
             <Table.Tr key={group.id}>

@@ -345,7 +345,7 @@ function PastQuarters(props: { rows: QuarterlyMetrics[]; selected: string; onSel
         {t('startups.checkIns.history')}
       </Title>
       <Table.ScrollContainer minWidth={860}>
-        <Table verticalSpacing="xs" highlightOnHover aria-label={t('startups.checkIns.history')}>
+        <Table verticalSpacing="xs" highlightOnHover aria-label={t('startups.checkIns.history')} style={{ whiteSpace: 'nowrap' }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('startups.checkIns.quarter')}</Table.Th>
