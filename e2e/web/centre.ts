@@ -3,6 +3,10 @@
  * out, adding users, startups and mentors, typing dates as staff do, and calling core
  * directly as the signed-in user (to show that what the UI hides is refused too).
  */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '../support/web-fixture.js';
 
@@ -11,6 +15,8 @@ export interface Person {
   email: string;
   password: string;
 }
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const manager: Person = { name: 'Ayesha Khan', email: 'ayesha@nic-karachi.pk', password: 'mangoes in the monsoon' };
 
@@ -28,6 +34,18 @@ export async function setUpCentre(
   await page.getByLabel('Confirm password').fill(who.password);
   await page.getByRole('button', { name: 'Create centre' }).click();
   await expect(page.getByTestId('centre-name')).toHaveText(centre);
+}
+
+/**
+ * A centre's worth of demo data, written by the command line beside the running host (as a
+ * second process would); reload the page to see it.
+ */
+export async function seedDemoData(dataDir: string): Promise<void> {
+  await promisify(execFile)(
+    'npx',
+    ['incubator', '--data', dataDir, 'seed', '--startups', '24', '--mentors', '8', '--sessions', '150', '--trainees', '300'],
+    { cwd: projectRoot, timeout: 90_000 },
+  );
 }
 
 /** Opens a screen from the left navigation. */

@@ -4,26 +4,12 @@
  * the figures; a viewer added in Settings sees no create buttons and no Users tab; the
  * dark theme really is dark.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { expect, screenshot, skipWithoutChromium, test } from '../support/web-fixture.js';
-import { goTo, manager, setUpCentre, signIn, signOut, type Person } from './centre.js';
+import { goTo, manager, seedDemoData, setUpCentre, signIn, signOut, type Person } from './centre.js';
 
 skipWithoutChromium();
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const viewer: Person = { name: 'Bilal Ahmed', email: 'bilal@nic-karachi.pk', password: 'chai at the dhaba daily' };
-
-/** Demo data written by the command line beside the running host (as a second process would). */
-async function seedDemoData(dataDir: string) {
-  await promisify(execFile)(
-    'npx',
-    ['incubator', '--data', dataDir, 'seed', '--startups', '24', '--mentors', '8', '--sessions', '150', '--trainees', '300'],
-    { cwd: projectRoot, timeout: 90_000 },
-  );
-}
 
 test('dashboard, settings, help overlay, a viewer’s view and the dark theme', async ({ page, webApp }) => {
   await page.emulateMedia({ colorScheme: 'light' });

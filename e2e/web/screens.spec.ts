@@ -4,36 +4,13 @@
  * in the light and the dark scheme and at 1024×700 (e2e/screenshots/screens-<size>-<scheme>/).
  * At each size no screen may be wider than the window: wide tables scroll inside their panel.
  */
-import { test as base, type Page } from '@playwright/test';
-import { expect, screenshot, skipWithoutChromium } from '../support/web-fixture.js';
-import { callAsSignedIn } from './centre.js';
-import { signIn, startSeededHost, type SeededHost } from './trainees-host.js';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, skipWithoutChromium, test } from '../support/web-fixture.js';
+import { callAsSignedIn, seedDemoData, setUpCentre } from './centre.js';
 
 skipWithoutChromium();
 
-const test = base.extend<{ consoleProblems: string[] }>({
-  // eslint-disable-next-line no-empty-pattern
-  consoleProblems: async ({}, use) => use([]),
-  page: async ({ page, consoleProblems }, use) => {
-    page.on('console', (m) => m.type() === 'error' && consoleProblems.push(`console.error: ${m.text()}`));
-    page.on('pageerror', (e) => consoleProblems.push(`uncaught: ${e.message}`));
-    await use(page);
-    expect(consoleProblems, 'the page logged errors').toEqual([]);
-  },
-});
-
 test.use({ timezoneId: 'Asia/Karachi', actionTimeout: 15_000 });
-
-let host: SeededHost;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  host = await startSeededHost(['--startups', '24', '--mentors', '8', '--sessions', '150', '--trainees', '300']);
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
 
 const VARIANTS = [
   { width: 1280, height: 800, scheme: 'light' },
@@ -56,11 +33,14 @@ function overflow(page: Page): Promise<number> {
 
 for (const variant of VARIANTS) {
   const folder = `screens-${variant.width}-${variant.scheme}`;
-  test(`every screen at ${variant.width}×${variant.height}, ${variant.scheme}`, async ({ page }) => {
+  test(`every screen at ${variant.width}×${variant.height}, ${variant.scheme}`, async ({ page, webApp }) => {
     test.setTimeout(240_000);
     await page.setViewportSize({ width: variant.width, height: variant.height });
     await page.emulateMedia({ colorScheme: variant.scheme });
-    await signIn(page, host.url);
+    await setUpCentre(page);
+    await seedDemoData(webApp.dataDir);
+    await page.reload();
+    await expect(page.getByTestId('centre-name')).toBeVisible();
 
     // A startup and a mentor who have sessions together, and a programme with cohorts.
     const sessions = await callAsSignedIn(page, 'sessions.list', { sort: { field: 'startsAt', direction: 'desc' }, limit: 1 });
