@@ -9,12 +9,11 @@ import { blankToNull, changedFields, useApiForm } from '../../../api/forms.js';
 import { useApiMutation, useApiQuery } from '../../../api/query.js';
 import { ConfirmModal } from '../../../components/ConfirmModal.js';
 import { OrDash } from '../../../components/Dash.js';
-import { DataTable } from '../../../components/DataTable.js';
 import { useDescribeIssue } from '../../../components/error-message.js';
 import { FormFrame } from '../../../components/FormFrame.js';
 import { useNotify } from '../../../components/notify.js';
 import { QueryError } from '../../../components/QueryError.js';
-import { AddButton, RecordDialog, RecordsSection } from '../../../components/RecordsSection.js';
+import { RecordsSection, saveRow } from '../../../components/RecordsSection.js';
 import { RowActionButton, RowActions } from '../../../components/RowActions.js';
 import { useSession } from '../../auth/session.js';
 import { RevealPhone } from './RevealPhone.js';
@@ -45,8 +44,6 @@ export function FoundersTab(props: { startupId: string }) {
     sort: { field: 'name', direction: 'asc' },
     limit: 500,
   });
-  // null: closed; 'new': adding; a founder: editing.
-  const [editing, setEditing] = useState<Founder | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Founder | null>(null);
   const notify = useNotify();
   const remove = useApiMutation('founders.delete');
@@ -54,8 +51,6 @@ export function FoundersTab(props: { startupId: string }) {
   if (founders.isPending) return <TabSkeleton />;
   if (founders.isError) return <QueryError error={founders.error} onRetry={() => void founders.refetch()} />;
   const rows = founders.data.items;
-
-  const addButton = canWrite ? <AddButton label={t('startups.founders.add')} onClick={() => setEditing('new')} /> : null;
 
   const confirmDelete = async () => {
     if (!deleting) return;
@@ -71,27 +66,18 @@ export function FoundersTab(props: { startupId: string }) {
   return (
     <>
       <RecordsSection
-        count={rows.length}
+        rows={rows}
         title={t('startups.founders.title', { count: rows.length })}
-        action={addButton}
         empty={{
           icon: <IconUsers size={28} />,
           title: t('startups.founders.emptyTitle'),
           body: canWrite ? t('startups.founders.emptyBody') : t('startups.founders.emptyBodyReadOnly'),
         }}
-      >
-        <DataTable
-          label={t('startups.founders.tableLabel')}
-          rows={rows}
-          minWidth={760}
-          highlightOnHover
-          columns={[
-            {
-              key: 'name',
-              header: t('startups.founders.fields.name'),
-              cell: (f) => f.name,
-              strong: true,
-            },
+        table={{
+          label: t('startups.founders.tableLabel'),
+          minWidth: 760,
+          columns: [
+            { key: 'name', header: t('startups.founders.fields.name'), cell: (f) => f.name, strong: true },
             { key: 'role', header: t('startups.founders.fields.role'), cell: (f) => <OrDash>{f.role}</OrDash> },
             {
               key: 'gender',
@@ -108,37 +94,37 @@ export function FoundersTab(props: { startupId: string }) {
               header: t('startups.founders.fields.phone'),
               cell: (f) => <RevealPhone masked={f.phone} table="founders" field="phone" id={f.id} owner={f.name} />,
             },
-          ]}
-          actions={
-            canWrite
-              ? (f) => (
-                  <RowActions>
-                    <RowActionButton
-                      kind="edit"
-                      tooltip={t('startups.founders.edit')}
-                      label={t('startups.founders.editNamed', { name: f.name })}
-                      onClick={() => setEditing(f)}
-                    />
-                    <RowActionButton
-                      kind="delete"
-                      tooltip={t('startups.founders.delete')}
-                      label={t('startups.founders.deleteNamed', { name: f.name })}
-                      onClick={() => setDeleting(f)}
-                    />
-                  </RowActions>
-                )
-              : undefined
-          }
-        />
-      </RecordsSection>
-      <RecordDialog
-        editing={editing}
-        onClose={() => setEditing(null)}
-        title={{ add: t('startups.founders.addTitle'), edit: t('startups.founders.editTitle') }}
-        size="lg"
-      >
-        {(founder) => <FounderForm startupId={props.startupId} founder={founder} onDone={() => setEditing(null)} />}
-      </RecordDialog>
+          ],
+          actions: canWrite
+            ? (f, edit) => (
+                <RowActions>
+                  <RowActionButton
+                    kind="edit"
+                    tooltip={t('startups.founders.edit')}
+                    label={t('startups.founders.editNamed', { name: f.name })}
+                    onClick={() => edit(f)}
+                  />
+                  <RowActionButton
+                    kind="delete"
+                    tooltip={t('startups.founders.delete')}
+                    label={t('startups.founders.deleteNamed', { name: f.name })}
+                    onClick={() => setDeleting(f)}
+                  />
+                </RowActions>
+              )
+            : undefined,
+        }}
+        editor={
+          canWrite
+            ? {
+                addLabel: t('startups.founders.add'),
+                dialogTitle: { add: t('startups.founders.addTitle'), edit: t('startups.founders.editTitle') },
+                size: 'lg',
+                form: (founder, done) => <FounderForm startupId={props.startupId} founder={founder} onDone={done} />,
+              }
+            : undefined
+        }
+      />
       <ConfirmModal
         opened={deleting !== null}
         title={t('startups.founders.deleteTitle')}
@@ -165,16 +151,12 @@ function FounderForm(props: { startupId: string; founder: Founder | null; onDone
 
   const submit = async () => {
     const values = stored(form.values);
-    if (founder) {
-      const patch = changedFields(values, stored(founderFormValues(founder)));
-      if (Object.keys(patch).length > 0) {
-        const saved = await update.mutateAsync({ id: founder.id, patch });
-        notify.saved(t('startups.founders.saved', { name: saved.name }));
-      }
-    } else {
-      const created = await create.mutateAsync({ startupId: props.startupId, ...values });
-      notify.saved(t('startups.founders.added', { name: created.name }));
-    }
+    const patch = founder ? changedFields(values, stored(founderFormValues(founder))) : {};
+    const saved = await saveRow(founder !== null, patch, {
+      create: () => create.mutateAsync({ startupId: props.startupId, ...values }),
+      update: () => update.mutateAsync({ id: founder!.id, patch }),
+    });
+    if (saved) notify.saved(t(founder ? 'startups.founders.saved' : 'startups.founders.added', { name: saved.name }));
     props.onDone();
   };
 

@@ -8,13 +8,12 @@ import type { Milestone, MilestoneStatus } from '../../../../shared/records/star
 import { blankToNull, changedFields, useApiForm } from '../../../api/forms.js';
 import { useApiMutation, useApiQuery } from '../../../api/query.js';
 import { Dash, OrDash } from '../../../components/Dash.js';
-import { DataTable } from '../../../components/DataTable.js';
 import { DateField } from '../../../components/DateField.js';
 import { useDescribeIssue } from '../../../components/error-message.js';
 import { FormFrame } from '../../../components/FormFrame.js';
 import { useNotify } from '../../../components/notify.js';
 import { QueryError } from '../../../components/QueryError.js';
-import { AddButton, RecordDialog, RecordsSection } from '../../../components/RecordsSection.js';
+import { RecordsSection, saveRow } from '../../../components/RecordsSection.js';
 import { RowActionButton, RowActions } from '../../../components/RowActions.js';
 import { todayIso, useFormat } from '../../../format/index.js';
 import { useSession } from '../../auth/session.js';
@@ -44,7 +43,6 @@ export function MilestonesTab(props: { startupId: string }) {
     sort: { field: 'dueOn', direction: 'asc' },
     limit: 500,
   });
-  const [editing, setEditing] = useState<Milestone | 'new' | null>(null);
   const update = useApiMutation('milestones.update');
   const [marking, setMarking] = useState<string | null>(null);
 
@@ -64,79 +62,67 @@ export function MilestonesTab(props: { startupId: string }) {
     setMarking(null);
   };
 
-  const addButton = canWrite ? <AddButton label={t('startups.milestones.add')} onClick={() => setEditing('new')} /> : null;
   const doneCount = rows.filter((m) => m.status === 'done').length;
 
   return (
-    <>
-      <RecordsSection
-        count={rows.length}
-        title={t('startups.milestones.title')}
-        subtitle={t('startups.milestones.progress', { done: format.number(doneCount), total: format.number(rows.length) })}
-        action={addButton}
-        empty={{
-          icon: <IconFlag size={28} />,
-          title: t('startups.milestones.emptyTitle'),
-          body: canWrite ? t('startups.milestones.emptyBody') : t('startups.milestones.emptyBodyReadOnly'),
-        }}
-      >
-        <DataTable
-          label={t('startups.milestones.title')}
-          rows={rows}
-          minWidth={700}
-          highlightOnHover
-          columns={[
-            {
-              key: 'title',
-              header: t('startups.milestones.fields.title'),
-              cell: (m) => m.title,
-              strong: true,
-            },
-            { key: 'dueOn', header: t('startups.milestones.fields.dueOn'), cell: (m) => <DueDate milestone={m} today={today} /> },
-            { key: 'status', header: t('startups.milestones.fields.status'), cell: (m) => <MilestoneBadge status={m.status} /> },
-            {
-              key: 'completedOn',
-              header: t('startups.milestones.fields.completedOn'),
-              cell: (m) => <OrDash>{m.completedOn ? format.date(m.completedOn) : null}</OrDash>,
-            },
-          ]}
-          actions={
-            canWrite
-              ? (m) => (
-                  <RowActions>
-                    {m.status !== 'done' ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="green"
-                        leftSection={<IconCheck size={14} aria-hidden />}
-                        loading={marking === m.id}
-                        onClick={() => void markDone(m)}
-                        aria-label={t('startups.milestones.markDoneNamed', { title: m.title })}
-                      >
-                        {t('startups.milestones.markDone')}
-                      </Button>
-                    ) : null}
-                    <RowActionButton
-                      kind="edit"
-                      tooltip={t('startups.milestones.edit')}
-                      label={t('startups.milestones.editNamed', { title: m.title })}
-                      onClick={() => setEditing(m)}
-                    />
-                  </RowActions>
-                )
-              : undefined
-          }
-        />
-      </RecordsSection>
-      <RecordDialog
-        editing={editing}
-        onClose={() => setEditing(null)}
-        title={{ add: t('startups.milestones.addTitle'), edit: t('startups.milestones.editTitle') }}
-      >
-        {(milestone) => <MilestoneForm startupId={props.startupId} milestone={milestone} onDone={() => setEditing(null)} />}
-      </RecordDialog>
-    </>
+    <RecordsSection
+      rows={rows}
+      title={t('startups.milestones.title')}
+      subtitle={t('startups.milestones.progress', { done: format.number(doneCount), total: format.number(rows.length) })}
+      empty={{
+        icon: <IconFlag size={28} />,
+        title: t('startups.milestones.emptyTitle'),
+        body: canWrite ? t('startups.milestones.emptyBody') : t('startups.milestones.emptyBodyReadOnly'),
+      }}
+      table={{
+        label: t('startups.milestones.title'),
+        minWidth: 700,
+        columns: [
+          { key: 'title', header: t('startups.milestones.fields.title'), cell: (m) => m.title, strong: true },
+          { key: 'dueOn', header: t('startups.milestones.fields.dueOn'), cell: (m) => <DueDate milestone={m} today={today} /> },
+          { key: 'status', header: t('startups.milestones.fields.status'), cell: (m) => <MilestoneBadge status={m.status} /> },
+          {
+            key: 'completedOn',
+            header: t('startups.milestones.fields.completedOn'),
+            cell: (m) => <OrDash>{m.completedOn ? format.date(m.completedOn) : null}</OrDash>,
+          },
+        ],
+        actions: canWrite
+          ? (m, edit) => (
+              <RowActions>
+                {m.status !== 'done' ? (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="green"
+                    leftSection={<IconCheck size={14} aria-hidden />}
+                    loading={marking === m.id}
+                    onClick={() => void markDone(m)}
+                    aria-label={t('startups.milestones.markDoneNamed', { title: m.title })}
+                  >
+                    {t('startups.milestones.markDone')}
+                  </Button>
+                ) : null}
+                <RowActionButton
+                  kind="edit"
+                  tooltip={t('startups.milestones.edit')}
+                  label={t('startups.milestones.editNamed', { title: m.title })}
+                  onClick={() => edit(m)}
+                />
+              </RowActions>
+            )
+          : undefined,
+      }}
+      editor={
+        canWrite
+          ? {
+              addLabel: t('startups.milestones.add'),
+              dialogTitle: { add: t('startups.milestones.addTitle'), edit: t('startups.milestones.editTitle') },
+              form: (milestone, done) => <MilestoneForm startupId={props.startupId} milestone={milestone} onDone={done} />,
+            }
+          : undefined
+      }
+    />
   );
 }
 
@@ -184,22 +170,16 @@ function MilestoneForm(props: { startupId: string; milestone: Milestone | null; 
 
   const submit = async () => {
     const values = { title: form.values.title, dueOn: blankToNull(form.values.dueOn), status: form.values.status ?? undefined };
-    if (milestone) {
-      const patch: Parameters<typeof update.mutateAsync>[0]['patch'] = changedFields(values, {
-        title: milestone.title,
-        dueOn: milestone.dueOn,
-        status: milestone.status,
-      });
-      // Leaving "done" drops the completion date, which only a done milestone has.
-      if (patch.status && patch.status !== 'done' && milestone.completedOn) patch.completedOn = null;
-      if (Object.keys(patch).length > 0) {
-        const saved = await update.mutateAsync({ id: milestone.id, patch });
-        notify.saved(t('startups.milestones.saved', { title: saved.title }));
-      }
-    } else {
-      const created = await create.mutateAsync({ startupId: props.startupId, ...values });
-      notify.saved(t('startups.milestones.added', { title: created.title }));
-    }
+    const patch: Parameters<typeof update.mutateAsync>[0]['patch'] = milestone
+      ? changedFields(values, { title: milestone.title, dueOn: milestone.dueOn, status: milestone.status })
+      : {};
+    // Leaving "done" drops the completion date, which only a done milestone has.
+    if (patch.status && patch.status !== 'done' && milestone?.completedOn) patch.completedOn = null;
+    const saved = await saveRow(milestone !== null, patch, {
+      create: () => create.mutateAsync({ startupId: props.startupId, ...values }),
+      update: () => update.mutateAsync({ id: milestone!.id, patch }),
+    });
+    if (saved) notify.saved(t(milestone ? 'startups.milestones.saved' : 'startups.milestones.added', { title: saved.title }));
     props.onDone();
   };
 
