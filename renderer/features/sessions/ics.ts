@@ -3,6 +3,7 @@
  * ("Z" form), CRLF line endings, lines folded at 75 octets and text values escaped. Pure:
  * the caller supplies the words (already in the viewer's language) and the clock.
  */
+import { offerDownload } from '../../components/download.js';
 
 export interface CalendarEvent {
   /** The session's id: stable, so that importing the file again updates the same events. */
@@ -114,17 +115,7 @@ export function sessionEnd(startsAt: string, minutes: number): Date {
   return new Date(Date.parse(startsAt) + minutes * 60_000);
 }
 
-/** Offers `content` as a file download (the browser's or Electron's save dialog). */
+/** Offers the calendar as a file download. */
 export function downloadCalendar(content: string, fileName: string): void {
-  const blob = new Blob([content], { type: 'text/calendar;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Some browsers read the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  offerDownload([content], 'text/calendar;charset=utf-8', fileName);
 }

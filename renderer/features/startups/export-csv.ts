@@ -7,6 +7,8 @@ import type { TFunction } from 'i18next';
 import type { InputOf, OutputOf } from '../../../shared/api/index.js';
 import type { Startup } from '../../../shared/records/startups.js';
 import { columnLabel, csvValue, type ColumnId } from './columns.js';
+import { offerDownload } from '../../components/download.js';
+import { todayIso } from '../../format/index.js';
 
 export const EXPORT_PAGE = 1000;
 
@@ -51,21 +53,10 @@ export function startupsCsv(
 
 /** startups-2026-07-31.csv, dated in the viewer's zone. */
 export function exportFileName(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `startups-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
+  return `startups-${todayIso(now)}.csv`;
 }
 
-/** Hands the text to the browser (or Electron's) download, with a BOM so Excel reads UTF-8. */
+/** Offers the text as a file download, with a BOM so that Excel reads it as UTF-8. */
 export function downloadCsv(text: string, fileName: string): void {
-  const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Let the download start before the address goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  offerDownload(['\uFEFF', text], 'text/csv;charset=utf-8', fileName);
 }
