@@ -23,6 +23,12 @@ export interface ServerOptions {
    * fewer ops at a time.
    */
   bodyLimit?: number;
+  /**
+   * The reverse proxy's address(es), comma-separated. Without it, behind a proxy every
+   * request would seem to come from the proxy, and one office's enrolment attempts would
+   * use up everyone's rate limit.
+   */
+  trustProxy?: string;
 }
 
 export const PROTOCOL_VERSION = SYNC_PROTOCOL;
@@ -37,6 +43,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       ? { redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' } }
       : false,
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
   });
   installErrorHandling(app);
   app.get('/health', async () => ({ status: 'ok', protocol: PROTOCOL_VERSION }));

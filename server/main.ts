@@ -15,6 +15,7 @@ interface ServeOptions {
   port: string;
   host: string;
   dataDir: string;
+  trustProxy?: string;
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -40,7 +41,7 @@ async function serve(options: ServeOptions): Promise<void> {
     lock?.release();
     throw error;
   });
-  const app = buildServer({ db, logger: true });
+  const app = buildServer({ db, logger: true, trustProxy: options.trustProxy });
   const adminSocket = socketPath ? await serveAdminSocket(db, socketPath) : null;
 
   let stopping = false;
@@ -83,6 +84,10 @@ const program = new Command('server')
   .option('--port <n>', 'port to listen on', '8080')
   .option('--host <host>', 'address to listen on', '0.0.0.0')
   .option('--data-dir <dir>', 'embedded database folder (ignored when DATABASE_URL is set)', './server-data')
+  .option(
+    '--trust-proxy <addresses>',
+    'behind a TLS reverse proxy: its address(es), comma-separated, so that client addresses (logs, rate limits) come from X-Forwarded-For',
+  )
   .action((options: ServeOptions) => serve(options));
 program.addCommand(adminCommand());
 

@@ -79,6 +79,26 @@ describe.each(testDatabases())('enrolment on $name', (database) => {
     }
   });
 
+  it('behind a trusted reverse proxy, limits each client address, not the proxy', async () => {
+    const proxied = testServer(suite.store.db, { enrolRateLimit: { max: 2, timeWindowMs: 60_000 }, trustProxy: '127.0.0.1' });
+    const from = (address: string, i: number) =>
+      proxied.inject({
+        method: 'POST',
+        url: '/v1/enrol',
+        payload: request(`GUESS-${i}-BBBB`),
+        headers: { 'x-forwarded-for': address },
+      });
+    try {
+      const a = [];
+      for (let i = 0; i < 3; i++) a.push((await from('203.0.113.7', i)).statusCode);
+      expect(a).toEqual([400, 400, 429]);
+      // Another office behind the same proxy still gets its own attempts.
+      expect((await from('198.51.100.20', 9)).statusCode).toBe(400);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('answers an old client upgrade-required before looking at the rest', async () => {
     const response = await enrol({ client: { ...client, protocol: 0 }, code: 'whatever', shape: 'of the past' });
     expect(response.statusCode).toBe(426);
