@@ -181,6 +181,15 @@ export const SnapshotPage = z.strictObject({
 });
 export type SnapshotPage = z.infer<typeof SnapshotPage>;
 
+/**
+ * Every error answer is `{ error, message }`; the HTTP status goes with the code:
+ * invalid 400 (or 415 for a body that is not JSON) · code-invalid 400 · unauthorized 401 (no,
+ * unknown or revoked token) · forbidden 403 (reserved: refused ops are reported per op in a
+ * push answer) · not-found 404 · code-used 409 · centre-not-empty 409 · code-expired 410 ·
+ * snapshot-expired 410 · too-large 413 · upgrade-required 426 · rate-limited 429 ·
+ * internal 500 (the server's own fault; retry later).
+ * `message` is for people; clients decide on `error` and the status, never on the words.
+ */
 export const SyncErrorCode = z.enum([
   'invalid',
   'unauthorized',
@@ -194,6 +203,7 @@ export const SyncErrorCode = z.enum([
   'rate-limited',
   'snapshot-expired',
   'too-large',
+  'internal',
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
 export const SyncError = z.strictObject({ error: SyncErrorCode, message: z.string() });
