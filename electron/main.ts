@@ -14,6 +14,7 @@ import {
   MessageChannelMain,
   nativeTheme,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -30,6 +31,7 @@ import { CONTENT_SECURITY_POLICY } from './security/csp.js';
 import { hardenSession, hardenWebContents, type HardenOptions } from './security/harden.js';
 import { isTrustedSender } from './security/ipc.js';
 import { openShellSettings, type ShellSettings } from './settings.js';
+import { SafeStorageTokenVault, serveTokenVault } from './token-vault.js';
 import { restoreWindowState, windowStateToSave } from './window-state.js';
 
 /** Set by scripts/build-electron.mjs from package.json (`electron dist-electron/main.cjs` has no version of its own). */
@@ -104,12 +106,23 @@ function start(): void {
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, paths.rendererDir));
 
   fs.mkdirSync(locations.dataDir, { recursive: true });
+  // Core asks this process for the sync device token, which safeStorage keeps (token-vault.ts).
+  const tokenVault = new SafeStorageTokenVault({
+    dataDir: locations.dataDir,
+    safeStorage,
+    platform: process.platform,
+    log: log.error,
+  });
   const supervisor = new CoreSupervisor({
-    fork: () =>
-      utilityProcess.fork(paths.coreEntry, ['--data', locations.dataDir, '--native-binding', paths.nativeBinding], {
-        serviceName: `${PRODUCT_NAME} core`,
-        stdio: 'inherit',
-      }),
+    fork: () => {
+      const child = utilityProcess.fork(
+        paths.coreEntry,
+        ['--data', locations.dataDir, '--native-binding', paths.nativeBinding, '--token-vault', 'parent'],
+        { serviceName: `${PRODUCT_NAME} core`, stdio: 'inherit' },
+      );
+      serveTokenVault(child, tokenVault);
+      return child;
+    },
     onRestarting: (reason) => {
       log.error(`Core stopped unexpectedly (${reason}); restarting it`);
       sendCoreStatus({ state: 'restarting', reason });

@@ -177,7 +177,32 @@ describe.skipIf(missing.length > 0)('the shell with its real bundles (fake Elect
         'Release',
         'better_sqlite3.node',
       ),
+      '--token-vault',
+      'parent',
     ]);
+  });
+
+  it("keeps core's sync token with safeStorage, in the data directory, and ignores other messages", async () => {
+    const child = fake.utilityProcesses[0]!;
+    const answers = () =>
+      child.posted.filter((m) => (m as { type?: string }).type === 'token-vault-result') as { id: number; ok: boolean }[];
+    // As core's PortTokenVault sends them (the replies also reach core, which ignores unknown ids).
+    child.emit('message', { type: 'token-vault', id: 9001, op: 'write', token: 'device-token-from-the-server' });
+    await waitFor('the write to be answered', () => answers().length === 1);
+    child.emit('message', { type: 'token-vault', id: 9002, op: 'read' });
+    child.emit('message', { type: 'token-vault', id: 9003, op: 'read', extra: 'not allowed' });
+    child.emit('message', { type: 'hello' });
+    await waitFor('the read to be answered', () => answers().length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answers()).toEqual([
+      { type: 'token-vault-result', id: 9001, ok: true },
+      { type: 'token-vault-result', id: 9002, ok: true, token: 'device-token-from-the-server' },
+    ]);
+    const sealed = fs.readFileSync(path.join(tmp, 'data', 'sync-token.enc'));
+    expect(sealed.toString('latin1')).not.toContain('device-token-from-the-server');
+    child.emit('message', { type: 'token-vault', id: 9004, op: 'clear' });
+    await waitFor('the clear to be answered', () => answers().length === 3);
+    expect(fs.existsSync(path.join(tmp, 'data', 'sync-token.enc'))).toBe(false);
   });
 
   it('connects the page to core through the bridge', async () => {

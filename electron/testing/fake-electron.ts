@@ -7,6 +7,7 @@
  * Core runs in a worker thread standing in for the utilityProcess (worker threads can
  * receive MessagePorts, like a utilityProcess); `process.parentPort` is emulated there.
  */
+import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 
@@ -27,12 +28,17 @@ function wrapPort(port) {
 }
 const parent = new EventEmitter();
 parentPort.on('message', ({ message, ports }) => parent.emit('message', { data: message, ports: ports.map(wrapPort) }));
-process.parentPort = { on(event, listener) { parent.on(event, listener); return this; } };
+process.parentPort = {
+  on(event, listener) { parent.on(event, listener); return this; },
+  postMessage(message) { parentPort.postMessage(message); },
+};
 require(workerData.entry);
 `;
 
 export class FakeUtilityProcess extends EventEmitter {
   readonly worker: Worker;
+  /** Everything main posted to core, in order (ports left out). */
+  readonly posted: unknown[] = [];
   constructor(
     readonly modulePath: string,
     readonly args: string[],
@@ -41,10 +47,13 @@ export class FakeUtilityProcess extends EventEmitter {
     super();
     this.worker = new Worker(UTILITY_SHIM, { eval: true, argv: args, workerData: { entry: modulePath } });
     this.worker.on('online', () => this.emit('spawn'));
+    // What core sends its parent (process.parentPort.postMessage), as UtilityProcess's 'message'.
+    this.worker.on('message', (message: unknown) => this.emit('message', message));
     this.worker.on('exit', (code) => this.emit('exit', code));
     this.worker.on('error', (error) => console.error('[fake utilityProcess] core failed:', error));
   }
   postMessage(message: unknown, transfer: MessagePort[] = []): void {
+    this.posted.push(message);
     this.worker.postMessage({ message, ports: transfer }, transfer);
   }
   kill(): boolean {
@@ -79,6 +88,38 @@ export class FakeWebContents extends EventEmitter {
 type ProtocolHandler = (request: { url: string; method: string }) => Promise<Response>;
 
 /** `deliver` plays the page: it receives what main sends to the window (IPC and ports). */
+/**
+ * safeStorage with a key store: AES-GCM under a key of its own. `backend` plays Linux's
+ * getSelectedStorageBackend ('basic_text' when there is no key store).
+ */
+export class FakeSafeStorage {
+  available = true;
+  backend = 'gnome_libsecret';
+  private key = crypto.randomBytes(32);
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  }
+  encryptString(plainText: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.');
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+    return Buffer.concat([Buffer.from('v11'), iv, cipher.getAuthTag(), body]);
+  }
+  decryptString(encrypted: Buffer): string {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', this.key, encrypted.subarray(3, 15));
+    decipher.setAuthTag(encrypted.subarray(15, 31));
+    return Buffer.concat([decipher.update(encrypted.subarray(31)), decipher.final()]).toString('utf8');
+  }
+  /** The key store was reset: what was sealed before can no longer be opened. */
+  forgetKey(): void {
+    this.key = crypto.randomBytes(32);
+  }
+}
+
 export function createFakeElectron(options: { appData: string; deliver: PageDelivery }) {
   const calls = {
     privilegedSchemes: [] as unknown[],
@@ -210,6 +251,7 @@ export function createFakeElectron(options: { appData: string; deliver: PageDeli
       setApplicationMenu: (menu: unknown) => (calls.applicationMenu = menu),
     },
     nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
+    safeStorage: new FakeSafeStorage(),
     screen: {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
       getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
