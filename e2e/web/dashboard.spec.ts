@@ -102,6 +102,7 @@ test('dashboard, settings, help overlay, a viewer’s view and the dark theme', 
   await expect(page.getByTestId('info-schemaVersion')).toContainText(/\d/);
   await expect(page.getByTestId('info-dataDir')).toContainText(webApp.dataDir);
   await expect(page.getByTestId('info-lastBackupAt')).toContainText('Never');
+  await expect(page.getByTestId('info-integrity')).toContainText(/OK.*checked/);
   await page.getByRole('tab', { name: 'Backups' }).click();
   await expect(page.getByRole('heading', { name: 'No backups yet' })).toBeVisible();
   await page.getByRole('button', { name: 'Back up now' }).click();

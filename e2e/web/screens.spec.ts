@@ -1,7 +1,8 @@
 /**
- * Every screen of the startups, mentors, sessions, programmes, dashboard, settings and
- * sign-in areas, with a centre's worth of demo data, photographed for review at 1280×800
- * in the light and the dark scheme and at 1024×700 (e2e/screenshots/screens-<size>-<scheme>/).
+ * Every screen (first run, sign-in, dashboard, startups, mentors, sessions, trainees,
+ * programmes, settings, sync, the help overlay, the search and the main dialogs), with a
+ * centre's worth of demo data, photographed for review at 1280×800 in the light and the dark
+ * scheme and at 1024×700 (e2e/screenshots/screens-<size>-<scheme>/).
  * At each size no screen may be wider than the window: wide tables scroll inside their panel.
  */
 import type { Page } from '@playwright/test';
@@ -37,6 +38,8 @@ for (const variant of VARIANTS) {
     test.setTimeout(240_000);
     await page.setViewportSize({ width: variant.width, height: variant.height });
     await page.emulateMedia({ colorScheme: variant.scheme });
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await screenshot(page, `${folder}/first-run`);
     await setUpCentre(page);
     await seedDemoData(webApp.dataDir);
     await page.reload();
@@ -44,10 +47,14 @@ for (const variant of VARIANTS) {
 
     // A startup and a mentor who have sessions together, and a programme with cohorts.
     const sessions = await callAsSignedIn(page, 'sessions.list', { sort: { field: 'startsAt', direction: 'desc' }, limit: 1 });
-    const session = (sessions.ok ? (sessions.value as { items: { startupId: string; mentorId: string }[] }).items[0] : undefined)!;
+    const session = (
+      sessions.ok ? (sessions.value as { items: { startupId: string; mentorId: string }[] }).items[0] : undefined
+    )!;
     const programmes = await callAsSignedIn(page, 'programmes.list', { limit: 1 });
     const programme = (programmes.ok ? (programmes.value as { items: { id: string }[] }).items[0] : undefined)!;
     const startup = `#/startups/${session.startupId}`;
+    const trainees = await callAsSignedIn(page, 'trainees.list', { limit: 1 });
+    const trainee = (trainees.ok ? (trainees.value as { items: { id: string }[] }).items[0] : undefined)!;
 
     const screens: [string, string][] = [
       ['dashboard', '#/dashboard'],
@@ -63,12 +70,15 @@ for (const variant of VARIANTS) {
       ['mentor', `#/mentors/${session.mentorId}`],
       ['sessions', '#/sessions'],
       ['action-items', '#/sessions?tab=actions'],
+      ['trainees', '#/trainees'],
+      ['trainee', `#/trainees/${trainee.id}`],
       ['programmes', '#/programmes'],
       ['programme', `#/programmes/${programme.id}`],
       ['settings-users', '#/settings?tab=users'],
       ['settings-appearance', '#/settings?tab=appearance'],
       ['settings-data', '#/settings?tab=data'],
       ['settings-backups', '#/settings?tab=backups'],
+      ['sync', '#/sync'],
     ];
     const tooWide: string[] = [];
     for (const [name, hash] of screens) {
@@ -102,6 +112,14 @@ for (const variant of VARIANTS) {
     await screenshot(page, `${folder}/dialog-log-session`);
     if ((await overflow(page)) > 0) tooWide.push('dialog-log-session');
     await page.getByRole('dialog', { name: 'Log a session' }).getByRole('button', { name: 'Cancel' }).click();
+
+    // The keyboard shortcuts overlay.
+    await page.locator('body').press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await page.waitForTimeout(300);
+    await screenshot(page, `${folder}/help-overlay`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
 
     // The search, and the sign-in screen.
     await page.keyboard.press('Control+K');

@@ -1,5 +1,6 @@
-import { ActionIcon, CopyButton, Group, Skeleton, Table, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, CopyButton, Group, Loader, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import type { SystemInfo } from '../../../shared/api/dashboard.js';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/query.js';
@@ -13,7 +14,12 @@ export function DataTab() {
   const { t } = useTranslation();
   const format = useFormat();
   const formatBytes = useFormatBytes();
-  const info = useApiQuery('system.info', {}, { staleTime: 0 });
+  // While a large database is still being checked, ask again until the answer is in.
+  const info = useApiQuery(
+    'system.info',
+    {},
+    { staleTime: 0, refetchInterval: (q) => (q.state.data?.integrity.status === 'checking' ? 2_000 : false) },
+  );
 
   let body: ReactNode;
   if (info.isError) body = <QueryError error={info.error} onRetry={() => void info.refetch()} />;
@@ -47,18 +53,27 @@ export function DataTab() {
         t('settings.data.lastBackup'),
         d.lastBackupAt ? format.dateTime(d.lastBackupAt) : t('settings.data.never'),
       ],
+      ['integrity', t('settings.data.integrity.label'), <IntegrityValue key="integrity" integrity={d.integrity} />],
     ];
+    const damaged = d.integrity.status === 'damaged';
     body = (
-      <Table variant="vertical" layout="fixed" withTableBorder>
-        <Table.Tbody>
-          {rows.map(([key, label, value]) => (
-            <Table.Tr key={key} data-testid={`info-${key}`}>
-              <Table.Th w={240}>{label}</Table.Th>
-              <Table.Td>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Stack gap="md">
+        {damaged && (
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('settings.data.integrity.damagedTitle')}>
+            {t('settings.data.integrity.damagedAdvice')}
+          </Alert>
+        )}
+        <Table variant="vertical" layout="fixed" withTableBorder>
+          <Table.Tbody>
+            {rows.map(([key, label, value]) => (
+              <Table.Tr key={key} data-testid={`info-${key}`}>
+                <Table.Th w={240}>{label}</Table.Th>
+                <Table.Td>{value}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
     );
   }
 
@@ -67,4 +82,42 @@ export function DataTab() {
       {body}
     </Panel>
   );
+}
+
+/** The last integrity check of the database file, in words. */
+function IntegrityValue({ integrity }: { integrity: SystemInfo['integrity'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  switch (integrity.status) {
+    case 'checking':
+      return (
+        <Group gap="xs">
+          <Loader size={14} />
+          <Text size="sm">{t('settings.data.integrity.checking')}</Text>
+        </Group>
+      );
+    case 'ok':
+      return (
+        <Group gap="xs">
+          <Badge color="teal" variant="light">
+            {t('settings.data.integrity.ok')}
+          </Badge>
+          <Text size="sm" c="dimmed">
+            {t('settings.data.integrity.checkedAt', { when: format.dateTime(integrity.checkedAt) })}
+          </Text>
+        </Group>
+      );
+    case 'damaged':
+    case 'unknown':
+      return (
+        <Stack gap={4}>
+          <Badge color={integrity.status === 'damaged' ? 'red' : 'yellow'} variant="light">
+            {t(`settings.data.integrity.${integrity.status}`)}
+          </Badge>
+          <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+            {integrity.detail}
+          </Text>
+        </Stack>
+      );
+  }
 }
