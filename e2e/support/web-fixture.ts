@@ -94,7 +94,25 @@ function watchConsole(page: Page, problems: string[]): void {
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
 }
 
-export const test = base.extend<{ webApp: WebApp; consoleProblems: string[] }>({
+/**
+ * A page that fails its test if it logged a console error or threw: for specs that open
+ * their own host (e2e/web/trainees-host.ts) rather than the fresh one of `test`.
+ */
+export const watchedPageTest = base.extend<{ consoleProblems: string[] }>({
+  /** Console errors seen so far; the page fixture fails the test if any remain at its end. */
+  // eslint-disable-next-line no-empty-pattern
+  consoleProblems: async ({}, use) => {
+    await use([]);
+  },
+  page: async ({ page, consoleProblems }, use) => {
+    watchConsole(page, consoleProblems);
+    await use(page);
+    expect(consoleProblems, 'the page logged errors').toEqual([]);
+  },
+});
+
+/** Each test gets a web host on a new, empty data folder, and a watched page opened on it. */
+export const test = watchedPageTest.extend<{ webApp: WebApp }>({
   // eslint-disable-next-line no-empty-pattern
   webApp: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'incubator-e2e-'));
@@ -106,16 +124,9 @@ export const test = base.extend<{ webApp: WebApp; consoleProblems: string[] }>({
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   },
-  /** Console errors seen so far; the page fixture fails the test if any remain at its end. */
-  // eslint-disable-next-line no-empty-pattern
-  consoleProblems: async ({}, use) => {
-    await use([]);
-  },
-  page: async ({ page, webApp, consoleProblems }, use) => {
-    watchConsole(page, consoleProblems);
+  page: async ({ page, webApp }, use) => {
     await page.goto(webApp.url);
     await use(page);
-    expect(consoleProblems, 'the page logged errors').toEqual([]);
   },
 });
 

@@ -6,22 +6,12 @@
  * enrolment, and a viewer who sees no edit or delete buttons. Screenshots of a trainee in
  * light and dark.
  */
-import { test as base, type Locator, type Page } from '@playwright/test';
-import { expect, screenshot, skipWithoutChromium } from '../support/web-fixture.js';
+import type { Locator, Page } from '@playwright/test';
+import { expect, screenshot, skipWithoutChromium, watchedPageTest as test } from '../support/web-fixture.js';
+import { addUser } from './centre.js';
 import { signIn, startSeededHost, type SeededHost } from './trainees-host.js';
 
 skipWithoutChromium();
-
-const test = base.extend<{ consoleProblems: string[] }>({
-  // eslint-disable-next-line no-empty-pattern
-  consoleProblems: async ({}, use) => use([]),
-  page: async ({ page, consoleProblems }, use) => {
-    page.on('console', (m) => m.type() === 'error' && consoleProblems.push(`console.error: ${m.text()}`));
-    page.on('pageerror', (e) => consoleProblems.push(`uncaught: ${e.message}`));
-    await use(page);
-    expect(consoleProblems, 'the page logged errors').toEqual([]);
-  },
-});
 
 let host: SeededHost;
 
@@ -282,16 +272,7 @@ test('a trainee in light and dark, and as a viewer: no edit or delete buttons', 
 
   // A viewer, added in Settings.
   const viewer = { name: 'Rabia Siddiqui', email: 'rabia@nic-karachi.pk', password: 'kites over the old city' };
-  await nav(page, 'Settings');
-  await page.getByRole('button', { name: 'Add user' }).click();
-  const addUser = page.getByRole('dialog', { name: 'Add a user' });
-  await addUser.getByLabel('Name').fill(viewer.name);
-  await addUser.getByLabel('Email').fill(viewer.email);
-  await addUser.getByLabel('Role').click();
-  await page.getByRole('option', { name: 'Viewer' }).click();
-  await addUser.getByLabel('Password').fill(viewer.password);
-  await addUser.getByRole('button', { name: 'Add user' }).click();
-  await expect(addUser).toBeHidden();
+  await addUser(page, viewer, 'Viewer');
   await page.getByRole('button', { name: /^Account menu for / }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await page.getByLabel('Email').fill(viewer.email);

@@ -3,22 +3,11 @@
  * trainees in a virtualised table, search as you type, a far scroll, revealing a CNIC as a
  * manager, and a duplicate CNIC refused with a link to the trainee who holds it.
  */
-import { test as base, type Page } from '@playwright/test';
-import { expect, screenshot, skipWithoutChromium } from '../support/web-fixture.js';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, skipWithoutChromium, watchedPageTest as test } from '../support/web-fixture.js';
 import { signIn, startSeededHost, type SeededHost } from './trainees-host.js';
 
 skipWithoutChromium();
-
-const test = base.extend<{ consoleProblems: string[] }>({
-  // eslint-disable-next-line no-empty-pattern
-  consoleProblems: async ({}, use) => use([]),
-  page: async ({ page, consoleProblems }, use) => {
-    page.on('console', (m) => m.type() === 'error' && consoleProblems.push(`console.error: ${m.text()}`));
-    page.on('pageerror', (e) => consoleProblems.push(`uncaught: ${e.message}`));
-    await use(page);
-    expect(consoleProblems, 'the page logged errors').toEqual([]);
-  },
-});
 
 let host: SeededHost;
 
