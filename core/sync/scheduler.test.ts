@@ -111,8 +111,9 @@ describe('SyncScheduler', () => {
       pauses.push(timers.dueIn);
       await timers.advance(timers.dueIn!);
     }
-    // Ceilings 5 s, 10 s, 20 s, 40 s; with equal jitter at random 0.5 each pause is 3/4 of its ceiling.
-    expect(pauses).toEqual([3750, 7500, 15_000, 30_000]);
+    // Ceilings 5 s, 10 s, 20 s, then the 30 s cap of an unreachable server; with equal jitter
+    // at random 0.5 each pause is 3/4 of its ceiling.
+    expect(pauses).toEqual([3750, 7500, 15_000, 22_500]);
     expect(scheduler.consecutiveFailures).toBe(0); // the fifth try succeeded: reconnected
     expect(timers.dueIn).toBe(60_000);
     // Local changes while failing do not hammer the server: the backoff decides.
@@ -125,6 +126,10 @@ describe('SyncScheduler', () => {
     expect(high.backoffMs(1)).toBe(5000);
     expect(high.backoffMs(30)).toBe(300_000);
     expect(low.backoffMs(30)).toBe(150_000);
+    // An unreachable server is probed at least every 30 s (that is how reconnecting is
+    // noticed); a server that answers with faults is left alone for longer.
+    expect(high.backoffMs(30, 'unreachable')).toBe(30_000);
+    expect(high.backoffMs(30, 'server')).toBe(300_000);
     // A revoked device or a wrong clock will not cure itself: the longest pause at once.
     expect(low.backoffMs(1, 'revoked')).toBe(300_000);
     expect(low.backoffMs(1, 'clock')).toBe(300_000);

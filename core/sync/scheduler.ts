@@ -33,6 +33,12 @@ export interface SchedulerOptions {
   /** First pause after a failure; doubles with each further failure, up to maxBackoffMs. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * Longest pause while the server cannot be reached at all (network down, server stopped):
+   * trying again is one small request, and it is how the workstation notices it is back
+   * online, so it stays short. Server faults (5xx) still back off up to maxBackoffMs.
+   */
+  maxUnreachableBackoffMs?: number;
   /** Delay of the first sync after start. */
   startDelayMs?: number;
   timers?: Timers;
@@ -47,6 +53,7 @@ export class SyncScheduler {
   private readonly intervalMs: number;
   private readonly baseBackoffMs: number;
   private readonly maxBackoffMs: number;
+  private readonly maxUnreachableBackoffMs: number;
   private readonly startDelayMs: number;
   private readonly timers: Timers;
   private timer: unknown = null;
@@ -70,6 +77,7 @@ export class SyncScheduler {
     this.intervalMs = opts.intervalMs ?? 10_000;
     this.baseBackoffMs = opts.baseBackoffMs ?? 5_000;
     this.maxBackoffMs = opts.maxBackoffMs ?? 15 * 60_000;
+    this.maxUnreachableBackoffMs = Math.min(this.maxBackoffMs, opts.maxUnreachableBackoffMs ?? 30_000);
     this.startDelayMs = opts.startDelayMs ?? 1_000;
     this.timers = opts.timers ?? realTimers;
     this.log = opts.log ?? (() => {});
@@ -119,7 +127,8 @@ export class SyncScheduler {
   /** The pause before the next try after `failures` failures in a row: 2^n growth, jittered. */
   backoffMs(failures: number, kind?: SyncFailure['kind']): number {
     if (kind && NEEDS_A_PERSON.has(kind)) return this.maxBackoffMs;
-    const ceiling = Math.min(this.maxBackoffMs, this.baseBackoffMs * 2 ** Math.max(0, failures - 1));
+    const cap = kind === 'unreachable' ? this.maxUnreachableBackoffMs : this.maxBackoffMs;
+    const ceiling = Math.min(cap, this.baseBackoffMs * 2 ** Math.max(0, failures - 1));
     // "Equal jitter": between half and all of the ceiling, so devices that failed together
     // do not come back together.
     return Math.round(ceiling / 2 + (this.timers.random() * ceiling) / 2);
