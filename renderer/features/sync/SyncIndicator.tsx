@@ -1,7 +1,7 @@
 /**
  * The shell's sync status, always in view once this workstation has joined a server:
  * "Synced 2 min ago", "Offline — 12 changes waiting", "Syncing…", "Sync problem". It leads
- * to the Sync page.
+ * to the Sync page. It also syncs as soon as the network comes back.
  */
 import { Affix, Button } from '@mantine/core';
 import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SyncStatus } from '../../../shared/api/sync.js';
 import { useRelativeTime } from './relative-time.js';
+import { useSyncOnReconnect } from './use-sync-on-reconnect.js';
 import { useSyncStatus } from './use-sync-status.js';
 
 type Look = { text: string; color: string; icon: typeof IconCloudCheck };
@@ -40,6 +41,7 @@ export function SyncIndicator() {
   const { t } = useTranslation();
   const status = useSyncStatus();
   const look = useIndicatorLook();
+  useSyncOnReconnect(status.data?.configured === true);
   if (!status.data?.configured) return null;
   const { text, color, icon: Icon } = look(status.data);
   return (
