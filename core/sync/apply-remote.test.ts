@@ -91,7 +91,29 @@ describe('applyRemoteOps', () => {
     expect(new LocalClock(db, () => NOW).tick() > newerHlc).toBe(true);
   });
 
-  it('does not follow a remote stamp more than a day ahead, but still applies its op', () => {
+  it('follows a remote stamp up to two days ahead, so a later local edit of that cell wins everywhere', () => {
+    // A desk 20 h ahead of the server edits; this desk, 20 h behind, receives the edit (40 h
+    // ahead of its clock, and accepted by the server) and then edits the same field.
+    const { db, clock } = freshDb();
+    const rows = new RowStore(db, clock, () => new Date(NOW));
+    const startup = db.transaction(() =>
+      rows.insert<{ id: string }>(startupsTable, { name: 'Bazaar', sector: 'e-commerce' }, { userId: null }),
+    )();
+    const remote = stamp(NOW + 40 * 3600_000);
+    applyRemoteOps(db, [op('startups', startup.id, 'name', 'Bazaar by the other desk', remote)], opts(clock));
+    db.transaction(() => rows.update(startupsTable, startup.id, { name: 'Bazaar by this desk' }, { userId: null }))();
+    // Our edit came after theirs, so it must carry the greater stamp: with a smaller one it
+    // would show here while the server (and every other desk) kept theirs.
+    const ours = (db.prepare("SELECT hlc FROM cell_clock WHERE row_id = ? AND col = 'name'").get(startup.id) as { hlc: string })
+      .hlc;
+    expect(ours > remote).toBe(true);
+    const [pushed] = db.prepare("SELECT hlc FROM outbox WHERE row_id = ? AND col = 'name' ORDER BY seq DESC").all(startup.id) as {
+      hlc: string;
+    }[];
+    expect(pushed!.hlc).toBe(ours);
+  });
+
+  it('does not follow a remote stamp more than two days ahead (no server accepts one), but still applies its op', () => {
     const { db, clock } = freshDb();
     const id = uuidv7();
     const farAhead = stamp(NOW + 3 * 24 * 3600_000);

@@ -40,6 +40,19 @@ export function describeDuration(ms: number): string {
   return `${Math.round(hours / 24)} days`;
 }
 
+/**
+ * How far ahead of our wall clock a remote stamp may be and still be followed. Every stamp
+ * a workstation receives was accepted by the server, so it is at most MAX_CLOCK_AHEAD_MS
+ * ahead of the server's clock; and a sync runs only while our clock is within
+ * MAX_CLOCK_AHEAD_MS of the server's. So a legitimate stamp can be up to twice that ahead of
+ * us (one desk a day ahead, this one a day behind). Refusing such a stamp would be wrong: the
+ * next local edit of that cell would carry a smaller stamp, overwrite the row and its cell
+ * clock here, and lose to the remote op on the server and everywhere else, a permanent
+ * divergence (e2e/sync/offline-edits.test.ts). Following it is safe: our later stamps sort
+ * just after it, so the server still takes them. The hour covers the offset's measuring error.
+ */
+export const MAX_FOLLOWED_DRIFT_MS = 2 * MAX_CLOCK_AHEAD_MS + 60 * 60 * 1000;
+
 export class LocalClock {
   readonly hlc: HybridLogicalClock;
   private readonly save: Database.Statement;
@@ -52,7 +65,7 @@ export class LocalClock {
       node = crypto.randomBytes(8).toString('hex');
       metaSet(db, 'node_id', node);
     }
-    this.hlc = new HybridLogicalClock(node, wallClock, metaGet(db, 'hlc_last') ?? undefined);
+    this.hlc = new HybridLogicalClock(node, wallClock, metaGet(db, 'hlc_last') ?? undefined, MAX_FOLLOWED_DRIFT_MS);
     this.save = db.prepare(
       "INSERT INTO meta(key, value) VALUES ('hlc_last', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     );
@@ -72,8 +85,9 @@ export class LocalClock {
 
   /**
    * Folds a remote stamp in, so that later local stamps sort after it; persisted in the
-   * caller's transaction. A stamp far ahead of our wall clock is not followed (returns
-   * false): the op still applies, but our clock does not jump a day forward with it.
+   * caller's transaction. A stamp further ahead of our wall clock than any the server
+   * accepts (MAX_FOLLOWED_DRIFT_MS) is not followed (returns false): the op still applies,
+   * but our clock does not jump days forward with it.
    */
   receive(stamp: string): boolean {
     try {

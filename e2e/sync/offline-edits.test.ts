@@ -129,6 +129,32 @@ describe.each(testDatabases())('two workstations editing offline, on $name', (da
     },
   );
 
+  it('clocks almost a day off the server each way (A +20 h, B −20 h): an edit made after seeing the other wins everywhere', async () => {
+    world = await SyncWorld.start({ store, seed: 2 });
+    world.network.faultsOn = false;
+    const a = await world.addWorkstation(20 * HOUR);
+    await a.sync();
+    const b = await world.addWorkstation(-20 * HOUR);
+    const { id } = await a.client.call('startups.create', { name: 'Tez Pay', sector: 'fintech' });
+    await a.client.call('startups.update', { id, patch: { name: 'Tez Pay by A' } });
+    await a.sync();
+    await b.sync(); // B receives A's stamps, 40 h ahead of B's clock
+    await b.client.call('startups.update', { id, patch: { name: 'Tez Pay by B' } });
+    // B edited after it saw A's edit: its stamp must sort after A's, whatever its clock says.
+    expect(stampOf(b, 'startups', id, 'name') > stampOf(a, 'startups', id, 'name')).toBe(true);
+    await b.sync();
+    await a.sync();
+    await world.quiesce();
+    expect(
+      checkConverged(
+        world.logs(),
+        await world.serverState(),
+        [a, b].map((ws) => ({ name: ws.name, db: ws.core.db })),
+      ),
+    ).toEqual([]);
+    for (const ws of [a, b]) expect((await ws.client.call('startups.get', { id })).name).toBe('Tez Pay by B');
+  });
+
   it.each([
     ['A deletes, B edits later with the smaller stamp', 'A', 'B'],
     ['B deletes, A edits later with the greater stamp', 'B', 'A'],
