@@ -39,7 +39,7 @@ export const NO_KEY_STORE =
   "This computer has no secure key store that Incubator Desk can use (the system's keychain did not answer), so it does " +
   'not keep the sync token here. Restart the computer and try again; if it keeps happening, contact support.';
 export const CANNOT_UNLOCK =
-  "The sync token kept on this computer could not be unlocked with its secure key store (the key store may have been " +
+  'The sync token kept on this computer could not be unlocked with its secure key store (the key store may have been ' +
   'reset or the data folder copied from another computer). Ask your administrator for a new enrolment code.';
 
 const TokenText = z

@@ -37,12 +37,15 @@ function useRefreshAfterJoin(): () => Promise<void> {
 export function FirstRunOrJoin() {
   const { t } = useTranslation();
   const [joining, setJoining] = useState(false);
+  // A join in progress is "joined, still bootstrapping" to core from its first moment: that is
+  // the join running here, not one that was interrupted.
+  const [joinRunning, setJoinRunning] = useState(false);
   const state = useApiQuery('sync.join.state', {}, { staleTime: 0 });
   if (state.isError) return <QueryError error={state.error} onRetry={() => void state.refetch()} />;
   if (!state.data) return <Splash label={t('common.loading')} />;
-  if (state.data.joined && state.data.phase === 'bootstrapping')
+  if (state.data.joined && state.data.phase === 'bootstrapping' && !joinRunning)
     return <ResumeJoin serverUrl={state.data.serverUrl ?? ''} lastError={state.data.lastError?.message ?? null} />;
-  if (joining) return <JoinServerScreen onBack={() => setJoining(false)} />;
+  if (joining) return <JoinServerScreen onBack={() => setJoining(false)} onRunningChange={setJoinRunning} />;
   return (
     <FirstRunPage
       footer={
@@ -62,16 +65,24 @@ export function FirstRunOrJoin() {
   );
 }
 
-function JoinServerScreen(props: { onBack: () => void }) {
+function JoinServerScreen(props: { onBack: () => void; onRunningChange: (running: boolean) => void }) {
   const { t } = useTranslation();
   const refresh = useRefreshAfterJoin();
+  const [running, setRunning] = useState(false);
+  const runningChanged = (now: boolean) => {
+    setRunning(now);
+    props.onRunningChange(now);
+  };
   return (
     <AuthLayout title={t('sync.join.title')} description={t('sync.join.descriptionFirstRun')} width={480}>
       <Stack gap="md">
-        <JoinServerForm onJoined={() => void refresh()} />
-        <Button variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={props.onBack}>
-          {t('sync.join.backToFirstRun')}
-        </Button>
+        <JoinServerForm onJoined={() => void refresh()} onRunningChange={runningChanged} />
+        {/* Not while joining: the join goes on in core, and this computer is half set up. */}
+        {running ? null : (
+          <Button variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={props.onBack}>
+            {t('sync.join.backToFirstRun')}
+          </Button>
+        )}
       </Stack>
     </AuthLayout>
   );

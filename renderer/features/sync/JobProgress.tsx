@@ -13,11 +13,18 @@ export function SyncJobProgress(props: { progress: JobProgress | null; onStop?: 
     <Stack gap={4} aria-live="polite">
       <Progress value={fraction * 100} animated size="lg" aria-label={t('sync.join.progressLabel')} />
       <Group justify="space-between" gap="sm" wrap="nowrap">
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" style={{ flex: 1, minWidth: 0 }}>
           {progressText(props.progress)}
         </Text>
         {props.onStop ? (
-          <Button size="xs" variant="default" leftSection={<IconX size={14} aria-hidden />} onClick={props.onStop}>
+          // Never squeezed by a long step text (it wraps instead).
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconX size={14} aria-hidden />}
+            onClick={props.onStop}
+            style={{ flexShrink: 0 }}
+          >
             {t('sync.join.cancel')}
           </Button>
         ) : null}

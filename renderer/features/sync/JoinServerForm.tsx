@@ -17,7 +17,14 @@ import { SyncJobProgress } from './JobProgress.js';
 
 const initialValues = { serverUrl: '', code: '', deviceName: '' };
 
-export function JoinServerForm(props: { onJoined: (result: EnrolResult) => void }) {
+export function JoinServerForm(props: {
+  onJoined: (result: EnrolResult) => void;
+  /**
+   * The join job started (true) or ended (false). Core says "joined" before the job's first
+   * sync is over, so the screen around the form must keep it (and its progress) until then.
+   */
+  onRunningChange?: (running: boolean) => void;
+}) {
   const { t } = useTranslation();
   const client = useApiClient();
   const describeIssue = useDescribeIssue();
@@ -27,6 +34,7 @@ export function JoinServerForm(props: { onJoined: (result: EnrolResult) => void 
 
   const submit = async () => {
     setRunning({ progress: null });
+    props.onRunningChange?.(true);
     try {
       const v = form.values;
       const result = await client.runJob(
@@ -41,6 +49,7 @@ export function JoinServerForm(props: { onJoined: (result: EnrolResult) => void 
     } finally {
       jobRef.current = null;
       setRunning(null);
+      props.onRunningChange?.(false);
     }
   };
 

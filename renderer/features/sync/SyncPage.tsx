@@ -5,10 +5,11 @@
  */
 import { Alert, Badge, Button, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/permissions.js';
-import { RejectionReason, type SyncStatus } from '../../../shared/api/sync.js';
+import { RejectionReason, type EnrolResult, type SyncStatus } from '../../../shared/api/sync.js';
 import { useApiMutation } from '../../api/query.js';
 import { useNotify } from '../../components/notify.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -28,15 +29,29 @@ export function SyncPage() {
   const notify = useNotify();
   const status = useSyncStatus();
   const { syncNow, running } = useSyncNow();
+  // The join job outlives "not joined yet": its first sync (the upload) runs after core has
+  // recorded the enrolment. The form and its progress stay until the job is over.
+  const [joining, setJoining] = useState(false);
+
+  const joined = (result: EnrolResult) => {
+    if (result.firstSyncError) {
+      notifications.show({
+        color: 'orange',
+        title: t('sync.join.joined', { server: result.centreName ?? '' }),
+        message: t('sync.join.firstSyncFailed', { message: result.firstSyncError }),
+        autoClose: false,
+      });
+    } else notify.saved(t('sync.join.joined', { server: result.centreName ?? '' }));
+  };
 
   let body: ReactNode;
   if (status.isError) body = <QueryError error={status.error} onRetry={() => void status.refetch()} />;
   else if (!status.data) body = <Skeleton h={240} />;
-  else if (!status.data.configured) {
+  else if (!status.data.configured || joining) {
     body = (
       <Panel title={t('sync.join.title')} description={t('sync.join.descriptionUpload')} headingWidth={640}>
         {can(role, 'sync.manage') ? (
-          <JoinServerForm onJoined={(result) => notify.saved(t('sync.join.joined', { server: result.centreName ?? '' }))} />
+          <JoinServerForm onJoined={joined} onRunningChange={setJoining} />
         ) : (
           <Alert color="gray" variant="light">
             {t('sync.join.onlyManagers')}
@@ -45,10 +60,21 @@ export function SyncPage() {
       </Panel>
     );
   } else {
+    // In the status panel's header: beside the page's long description it would wrap below it.
+    const syncNowButton = (
+      <Button
+        leftSection={<IconRefresh size={16} aria-hidden />}
+        onClick={() => void syncNow()}
+        loading={running !== null || status.data.syncing}
+        loaderProps={{ type: 'dots' }}
+      >
+        {t('sync.status.syncNow')}
+      </Button>
+    );
     body = (
       <Stack gap="lg">
         {running ? <SyncJobProgress progress={running.progress} /> : null}
-        <StatusPanel status={status.data} />
+        <StatusPanel status={status.data} actions={syncNowButton} />
         <RejectedPanel status={status.data} mayDismiss={can(role, 'sync.manage')} />
       </Stack>
     );
@@ -56,28 +82,13 @@ export function SyncPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('sync.title')}
-        description={t('sync.description')}
-        actions={
-          status.data?.configured ? (
-            <Button
-              leftSection={<IconRefresh size={16} aria-hidden />}
-              onClick={() => void syncNow()}
-              loading={running !== null || status.data.syncing}
-              loaderProps={{ type: 'dots' }}
-            >
-              {t('sync.status.syncNow')}
-            </Button>
-          ) : null
-        }
-      />
+      <PageHeader title={t('sync.title')} description={t('sync.description')} />
       {body}
     </>
   );
 }
 
-function StatusPanel(props: { status: SyncStatus }) {
+function StatusPanel(props: { status: SyncStatus; actions: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const relative = useRelativeTime();
@@ -114,7 +125,7 @@ function StatusPanel(props: { status: SyncStatus }) {
     ['pending', t('sync.status.pending'), pending],
   ];
   return (
-    <Panel title={t('sync.status.title')}>
+    <Panel title={t('sync.status.title')} actions={props.actions}>
       {s.lastError ? (
         <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('sync.status.problem')} role="alert">
           {s.lastError.message}
