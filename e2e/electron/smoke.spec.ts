@@ -1,6 +1,7 @@
 /**
  * The desktop app itself: Electron with the real main process, preload and core (over the
- * utilityProcess port). First run on a fresh data folder, then sign out and back in.
+ * utilityProcess port). First run on a fresh data folder, then sign out and back in; joining
+ * the real sync server, with the device token kept by the main process (safeStorage).
  *
  * Skips, saying why, wherever the app cannot run: no Electron binary (the electron package
  * is installed without its download), bundles or the Electron build of better-sqlite3 not
@@ -10,7 +11,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { _electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { startRealServer } from '../../core/sync/testing/real-server.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const electronPackage = path.join(projectRoot, 'node_modules', 'electron');
@@ -92,18 +94,33 @@ test.afterEach(async () => {
   fs.rmSync(dataRoot, { recursive: true, force: true });
 });
 
-test('first run, sign out and sign in again in the desktop app', async () => {
+async function launch(): Promise<ElectronApplication> {
   const executablePath = (findElectron() as { path: string }).path;
   // Chromium refuses to start as root with its sandbox on (CI containers); our own
   // renderer sandbox (sandbox: true, contextIsolation) still applies.
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  app = await _electron.launch({
+  return _electron.launch({
     executablePath,
     args: [...(isRoot ? ['--no-sandbox'] : []), path.join(projectRoot, 'dist-electron', 'main.cjs')],
     cwd: projectRoot,
     env: { ...process.env, INCUBATOR_DATA_DIR: path.join(dataRoot, 'data') } as Record<string, string>,
     timeout: 60_000,
   });
+}
+
+async function setUpCentre(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Set up this workstation' })).toBeVisible();
+  await page.getByLabel('Centre name').fill(manager.centre);
+  await page.getByLabel('Your name').fill(manager.name);
+  await page.getByLabel('Email').fill(manager.email);
+  await page.getByLabel('Password', { exact: true }).fill(manager.password);
+  await page.getByLabel('Confirm password').fill(manager.password);
+  await page.getByRole('button', { name: 'Create centre' }).click();
+  await expect(page.getByTestId('centre-name')).toHaveText(manager.centre);
+}
+
+test('first run, sign out and sign in again in the desktop app', async () => {
+  app = await launch();
   const page = await app.firstWindow();
 
   // The page comes from app:// and sees only the bridge.
@@ -116,14 +133,7 @@ test('first run, sign out and sign in again in the desktop app', async () => {
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
 
   // First run: the centre and its manager, who is signed in straight away.
-  await expect(page.getByRole('heading', { name: 'Set up this workstation' })).toBeVisible();
-  await page.getByLabel('Centre name').fill(manager.centre);
-  await page.getByLabel('Your name').fill(manager.name);
-  await page.getByLabel('Email').fill(manager.email);
-  await page.getByLabel('Password', { exact: true }).fill(manager.password);
-  await page.getByLabel('Confirm password').fill(manager.password);
-  await page.getByRole('button', { name: 'Create centre' }).click();
-  await expect(page.getByTestId('centre-name')).toHaveText(manager.centre);
+  await setUpCentre(page);
 
   // Sign out and back in.
   await page.getByRole('button', { name: `Account menu for ${manager.name}` }).click();
@@ -136,4 +146,49 @@ test('first run, sign out and sign in again in the desktop app', async () => {
 
   // The database is where INCUBATOR_DATA_DIR said, not in the user's profile.
   expect(fs.readdirSync(path.join(dataRoot, 'data')).length).toBeGreaterThan(0);
+});
+
+test('joining a central server keeps the device token in the key store, or refuses without one', async () => {
+  test.setTimeout(240_000);
+  const server = await startRealServer();
+  try {
+    app = await launch();
+    const page = await app.firstWindow();
+    await setUpCentre(page);
+    // What main's token vault (electron/token-vault.ts) will find on this computer.
+    const keyStore = await app.evaluate(({ safeStorage }) => ({
+      available: safeStorage.isEncryptionAvailable(),
+      backend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
+    }));
+    const { code } = await server.centreWithCode(manager.centre, { upload: true });
+    await page.getByRole('navigation').getByRole('link', { name: 'Sync', exact: true }).click();
+    await page.getByLabel('Server address').fill(server.url);
+    await page.getByLabel('Enrolment code').fill(code);
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+
+    const dataDir = path.join(dataRoot, 'data');
+    const sealed = path.join(dataDir, 'sync-token.enc');
+    if (keyStore.available && keyStore.backend !== 'basic_text') {
+      // Joined and synced; the token is sealed by safeStorage, never written in plain text.
+      await expect(page.getByTestId('sync-pending')).toContainText('Nothing: all changes are on the server', {
+        timeout: 60_000,
+      });
+      await expect(page.getByText("The device token is kept in this computer's secure storage.")).toBeVisible();
+      if (process.platform !== 'win32') expect(fs.statSync(sealed).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(sealed).toString('latin1')).not.toMatch(/^[A-Za-z0-9_-]{43}\s*$/);
+      expect(fs.existsSync(path.join(dataDir, 'sync-token'))).toBe(false);
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await expect(page.getByText(/^Synced: \d+ sent, \d+ received\.$/)).toBeVisible({ timeout: 60_000 });
+    } else {
+      // No key store (or Linux's basic_text): the join fails, and no token is kept anywhere.
+      await expect(page.getByRole('alert')).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByRole('heading', { name: 'Join a central server' })).toBeVisible();
+      expect(fs.existsSync(sealed)).toBe(false);
+      expect(fs.existsSync(path.join(dataDir, 'sync-token'))).toBe(false);
+    }
+  } finally {
+    await app?.close();
+    app = null;
+    await server.stop();
+  }
 });
