@@ -276,6 +276,7 @@ test.describe('sync with the central server', () => {
     await page.getByRole('button', { name: 'Join', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Create the first manager' })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/National Incubation Center Quetta has no manager account yet/)).toBeVisible();
+    await screenshot(page, 'sync-first-manager');
     const quetta = { name: 'Zarghuna Kakar', email: 'zarghuna@nic-quetta.pk', password: 'pine nuts from zhob' };
     await page.getByLabel('Your name').fill(quetta.name);
     await page.getByLabel('Email').fill(quetta.email);

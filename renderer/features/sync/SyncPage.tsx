@@ -3,7 +3,7 @@
  * synced, what is waiting to be sent, what the server refused and why, the last problem in
  * plain words, and "Sync now".
  */
-import { Alert, Badge, Button, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { notifications } from '@mantine/notifications';
@@ -51,7 +51,10 @@ export function SyncPage() {
     body = (
       <Panel title={t('sync.join.title')} description={t('sync.join.descriptionUpload')} headingWidth={640}>
         {can(role, 'sync.manage') ? (
-          <JoinServerForm onJoined={joined} onRunningChange={setJoining} />
+          // As wide as the heading above it: an address and a code need no 1,000-pixel fields.
+          <Box maw={640}>
+            <JoinServerForm onJoined={joined} onRunningChange={setJoining} />
+          </Box>
         ) : (
           <Alert color="gray" variant="light">
             {t('sync.join.onlyManagers')}
