@@ -157,6 +157,15 @@ describe('its messages with core', () => {
     expect(await vault.answer({ type: 'token-vault', id: 5, op: 'read' })).toEqual(reply(5, { ok: true, token: null }));
   });
 
+  it('answers check (asked before joining) without storing anything: ok with a key store, the refusal without', async () => {
+    expect(await vaultOn().answer({ type: 'token-vault', id: 8, op: 'check' })).toEqual(reply(8, { ok: true }));
+    storage.backend = 'basic_text';
+    expect(await vaultOn().answer({ type: 'token-vault', id: 9, op: 'check' })).toEqual(
+      reply(9, { ok: false, message: NO_KEY_STORE_LINUX }),
+    );
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+
   it('answers a refusal in words the person at the computer can act on', async () => {
     storage.backend = 'basic_text';
     expect(await vaultOn().answer({ type: 'token-vault', id: 7, op: 'write', token: TOKEN })).toEqual(

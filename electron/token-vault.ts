@@ -50,7 +50,7 @@ const TokenText = z
 const Id = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 export const VaultRequestSchema = z.union([
-  z.strictObject({ type: z.literal('token-vault'), id: Id, op: z.enum(['read', 'clear']) }),
+  z.strictObject({ type: z.literal('token-vault'), id: Id, op: z.enum(['read', 'clear', 'check']) }),
   z.strictObject({ type: z.literal('token-vault'), id: Id, op: z.literal('write'), token: TokenText }),
 ]);
 export type VaultRequest = z.infer<typeof VaultRequestSchema>;
@@ -112,6 +112,11 @@ export class SafeStorageTokenVault {
     return this.serially(() => this.seal(token));
   }
 
+  /** Rejects, with the words for the person, when no token could be sealed here. */
+  check(): Promise<void> {
+    return this.serially(async () => this.refuseIfInsecure());
+  }
+
   clear(): Promise<void> {
     return this.serially(async () => {
       await fs.promises.rm(this.file, { force: true });
@@ -130,6 +135,7 @@ export class SafeStorageTokenVault {
     try {
       if (request.op === 'read') return { type: 'token-vault-result', id: request.id, ok: true, token: await this.read() };
       if (request.op === 'write') await this.write(request.token);
+      else if (request.op === 'check') await this.check();
       else await this.clear();
       return { type: 'token-vault-result', id: request.id, ok: true };
     } catch (error) {

@@ -167,7 +167,7 @@ export function failureOf(status: number, body: unknown, path: string): SyncFail
 function enrolmentMessage(status: number, code: string | undefined, serverMessage: string | undefined): string {
   switch (code) {
     case 'code-invalid':
-      return 'This enrolment code is not known. Check it with your administrator (codes are case-sensitive).';
+      return 'This enrolment code is not known. Check it with your administrator (letters may be typed in either case; dashes and spaces do not matter).';
     case 'code-used':
       return 'This enrolment code has already been used. Ask your administrator for a new one.';
     case 'code-expired':

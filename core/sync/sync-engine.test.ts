@@ -12,7 +12,7 @@ import { Core } from '../host/core.js';
 import { connectInProcess } from '../host/in-process.js';
 import { failure, MANAGER, tempDir } from '../testing/harness.js';
 import { startRealServer, type RealServer } from './testing/real-server.js';
-import { MemoryTokenVault } from './token-vault.js';
+import { MemoryTokenVault, type TokenVault } from './token-vault.js';
 
 const DAY = 24 * 3600_000;
 let server: RealServer;
@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 /** A workstation core with an adjustable clock and (optionally) a network that can fail. */
-function workstation(opts: { skewMs?: () => number; fetch?: typeof fetch; snapshotPage?: number } = {}): {
+function workstation(opts: { skewMs?: () => number; fetch?: typeof fetch; snapshotPage?: number; vault?: TokenVault } = {}): {
   core: Core;
   client: ApiClient;
   events: SyncStatusEvent[];
@@ -43,7 +43,7 @@ function workstation(opts: { skewMs?: () => number; fetch?: typeof fetch; snapsh
     dataDir: dir,
     now: () => new Date(Date.now() + skew()),
     log: () => {},
-    tokenVault: new MemoryTokenVault(),
+    tokenVault: opts.vault ?? new MemoryTokenVault(),
     syncFetch: opts.fetch,
     syncPageSizes: { snapshot: opts.snapshotPage },
   });
@@ -102,6 +102,38 @@ describe('the clock check', () => {
     const behind = workstation({ skewMs: () => -2 * DAY });
     const error = await failure(behind.client.runJob('sync.enrol', { serverUrl: server.url, code }));
     expect(error.message).toMatch(/clock is 2 days behind the sync server's/);
+  });
+});
+
+describe('the token vault', () => {
+  it('refuses to join where the token cannot be kept, before the code is used up', async () => {
+    const { code } = await server.centreWithCode('NIC Chitral');
+    const noKeyStore = new MemoryTokenVault();
+    noKeyStore.check = async () => {
+      throw new Error('This computer has no secure key store');
+    };
+    const refused = await failure(
+      workstation({ vault: noKeyStore }).client.runJob('sync.enrol', { serverUrl: server.url, code }),
+    );
+    expect(refused).toMatchObject({ code: 'unavailable', message: expect.stringContaining('no secure key store') });
+    expect(await noKeyStore.read()).toBeNull();
+    // The code was never presented: another workstation joins with it.
+    const fine = workstation();
+    await joinAndSignIn(fine.client, code);
+    expect((await fine.client.call('sync.status', {})).configured).toBe(true);
+  });
+
+  it('stops background retries, with the reason, when the kept token cannot be read', async () => {
+    const { code } = await server.centreWithCode('NIC Hunza');
+    const vault = new MemoryTokenVault();
+    const { client } = workstation({ vault });
+    await joinAndSignIn(client, code);
+    vault.read = async () => {
+      throw new Error('The secure token storage failed: the key store was reset');
+    };
+    const refused = await failure(client.runJob('sync.now', {}));
+    expect(refused.message).toContain('the key store was reset');
+    expect((await client.call('sync.status', {})).lastError).toMatchObject({ kind: 'not-configured' });
   });
 });
 

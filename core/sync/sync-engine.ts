@@ -164,6 +164,7 @@ export class SyncEngine {
     this.enrolling = true;
     this.deps.onStatusChanged?.();
     try {
+      await this.checkVault(vault);
       const transport = this.transport(serverUrl, null, opts.signal);
       const offset = await this.checkClock(transport);
       const localCentre = this.localCentre();
@@ -246,6 +247,15 @@ export class SyncEngine {
   }
 
   /** Measures the offset from server time; refuses when the clocks are more than a day apart. */
+  /** Before a code is used up: can the token be kept here at all? */
+  private async checkVault(vault: TokenVault): Promise<void> {
+    try {
+      await vault.check();
+    } catch (error) {
+      throw new SyncFailure('not-configured', (error as Error).message, undefined, undefined, { cause: error });
+    }
+  }
+
   private async checkClock(transport: HttpSyncTransport): Promise<number> {
     const { offsetMs } = await transport.time();
     this.deps.clock.setServerOffset(offsetMs);
@@ -289,7 +299,10 @@ export class SyncEngine {
     };
     let offset: number | null = null;
     try {
-      const token = await this.deps.vault.read();
+      const token = await this.deps.vault.read().catch((error: unknown) => {
+        // No key store (or a damaged one): a person has to act, retrying will not cure it.
+        throw new SyncFailure('not-configured', (error as Error).message, undefined, undefined, { cause: error });
+      });
       if (!token) {
         throw new SyncFailure(
           'revoked',

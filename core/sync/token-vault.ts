@@ -19,6 +19,12 @@ export interface TokenVault {
   write(token: string): Promise<void>;
   /** Forgets the token. */
   clear(): Promise<void>;
+  /**
+   * Resolves when a token can be kept here; rejects with words for the person at the computer
+   * when it cannot (no key store, a folder that cannot be written). Joining asks first, so
+   * that a one-time enrolment code is not used up for a token that could not be kept.
+   */
+  check(): Promise<void>;
   /** Where the token is kept, in words for the person who enrolled: printed by the CLI. */
   describe(): string;
 }
@@ -62,6 +68,17 @@ export class FileTokenVault implements TokenVault {
     await fs.promises.rm(this.file, { force: true });
   }
 
+  async check(): Promise<void> {
+    const folder = path.dirname(this.file);
+    try {
+      await fs.promises.access(folder, fs.constants.W_OK);
+    } catch (error) {
+      throw new Error(
+        `The sync token cannot be kept: the data folder ${folder} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      );
+    }
+  }
+
   describe(): string {
     return `kept in ${this.file}, readable only by you`;
   }
@@ -79,6 +96,7 @@ export class MemoryTokenVault implements TokenVault {
   async clear(): Promise<void> {
     this.token = null;
   }
+  async check(): Promise<void> {}
   describe(): string {
     return 'kept in memory';
   }
@@ -88,12 +106,13 @@ export class MemoryTokenVault implements TokenVault {
  * The messages between core (in the utilityProcess) and a vault in the Electron main
  * process. Core sends a request; the main process answers with the same id.
  *
- *   core → main  { type: 'token-vault', id, op: 'read' | 'write' | 'clear', token? }
+ *   core → main  { type: 'token-vault', id, op: 'read' | 'write' | 'clear' | 'check', token? }
  *   main → core  { type: 'token-vault-result', id, ok: true, token?: string | null }
  *              | { type: 'token-vault-result', id, ok: false, message }
  */
 export type VaultRequest =
-  { type: 'token-vault'; id: number; op: 'read' | 'clear' } | { type: 'token-vault'; id: number; op: 'write'; token: string };
+  | { type: 'token-vault'; id: number; op: 'read' | 'clear' | 'check' }
+  | { type: 'token-vault'; id: number; op: 'write'; token: string };
 export type VaultReply =
   | { type: 'token-vault-result'; id: number; ok: true; token?: string | null }
   | { type: 'token-vault-result'; id: number; ok: false; message: string };
@@ -133,11 +152,15 @@ export class PortTokenVault implements TokenVault {
     await this.request({ op: 'clear' });
   }
 
+  async check(): Promise<void> {
+    await this.request({ op: 'check' });
+  }
+
   describe(): string {
     return this.description;
   }
 
-  private request(body: { op: 'read' | 'clear' } | { op: 'write'; token: string }): Promise<{ token?: string | null }> {
+  private request(body: { op: 'read' | 'clear' | 'check' } | { op: 'write'; token: string }): Promise<{ token?: string | null }> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
