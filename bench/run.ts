@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --trainees N] [-- --runs N]`: measures the workstation on
- * a deterministic seeded database and writes bench/RESULTS.md. Figures are medians of
+ * a deterministic seeded database, and sync against the central server (bench/sync.ts;
+ * `--skip-sync`, `--sync-only`), and writes bench/RESULTS.md. Figures are medians of
  * several runs with min and max, and each has a reference measured in the same run.
  * Benchmarks never run in `npm test`; they print figures and assert nothing.
  */
@@ -14,6 +15,7 @@ import { Core } from '../core/host/core.js';
 import { latestVersion } from '../core/db/migrations/index.js';
 import { benchCore } from './workstation.js';
 import { benchUi } from './ui.js';
+import { benchSync } from './sync.js';
 import { formatTable, type Row, BENCH_MANAGER as MANAGER } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,17 +28,22 @@ const { values } = parseArgs({
     'skip-ui': { type: 'boolean', default: false },
     /** Only the UI figures (the workstation ones take minutes at a million trainees). */
     'ui-only': { type: 'boolean', default: false },
+    'skip-sync': { type: 'boolean', default: false },
+    /** Only the sync figures (server on PGlite and PostgreSQL). */
+    'sync-only': { type: 'boolean', default: false },
   },
 });
 const trainees = Number(values.trainees ?? (values.quick ? 100_000 : 1_000_000));
 const runs = Number(values.runs ?? (values.quick ? 5 : 7));
+/** Sync bootstraps a centre of 100,000 trainees, or of `--trainees` when that is fewer. */
+const SYNC_BOOTSTRAP_TRAINEES = 100_000;
 
 /**
  * Seeding a million trainees takes over ten minutes: a seed made by an older schema version
  * is migrated forward in place (as a user's database would be) instead of seeded again. The
  * copy the migration takes first is removed, it would double the disk used.
  */
-function adoptOlderSeed(dataDir: string): void {
+function adoptOlderSeed(dataDir: string, trainees: number): void {
   const prefix = `trainees-${trainees}-v`;
   if (!fs.existsSync(path.dirname(dataDir))) return;
   const older = fs
@@ -51,10 +58,10 @@ function adoptOlderSeed(dataDir: string): void {
 }
 
 /** Builds (once, then reuses) a seeded database of this size under bench/data/. */
-function prepareDatabase(): { dataDir: string; seedSeconds: number | null } {
+function prepareDatabase(trainees: number): { dataDir: string; seedSeconds: number | null } {
   const dataDir = path.join(root, 'bench', 'data', `trainees-${trainees}-v${latestVersion}`);
   const marker = path.join(dataDir, 'seeded.json');
-  if (!fs.existsSync(marker)) adoptOlderSeed(dataDir);
+  if (!fs.existsSync(marker)) adoptOlderSeed(dataDir, trainees);
   if (fs.existsSync(marker)) return { dataDir, seedSeconds: JSON.parse(fs.readFileSync(marker, 'utf8')).seconds };
   fs.rmSync(dataDir, { recursive: true, force: true });
   const cli = (...args: string[]) =>
@@ -75,9 +82,8 @@ function machine(): string {
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
-async function main(): Promise<void> {
-  const { dataDir, seedSeconds } = prepareDatabase();
-  const rows: Row[] = [];
+async function benchWorkstation(rows: Row[]): Promise<void> {
+  const { dataDir, seedSeconds } = prepareDatabase(trainees);
   if (seedSeconds !== null) {
     rows.push({
       area: 'Workstation',
@@ -98,13 +104,36 @@ async function main(): Promise<void> {
       core.close();
     }
   }
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  if (!values['sync-only']) await benchWorkstation(rows);
+  const syncTrainees = Math.min(trainees, SYNC_BOOTSTRAP_TRAINEES);
+  if (!values['skip-sync'] && !values['ui-only']) {
+    rows.push(
+      ...(await benchSync({
+        runs,
+        quick: values.quick,
+        bootstrapSizes: [syncTrainees],
+        seededDatabase: (n) => prepareDatabase(n).dataDir,
+        cacheDir: path.join(root, 'bench', 'data'),
+        pushRecords: 10_000,
+        deviceCounts: [200],
+        deviceSeconds: values.quick ? 5 : 10,
+        deviceCentres: 5,
+      })),
+    );
+  }
   const table = formatTable(rows);
   console.log(table);
   const report = [
     '# Benchmark results',
     '',
     `Run ${new Date().toISOString()} with \`npm run bench${values.quick ? ' -- --quick' : ''}\` on ${machine()}.`,
-    `Database: ${trainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}. ${runs} runs per figure: median (min–max).`,
+    values['sync-only']
+      ? `Sync only: a centre of ${syncTrainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}.`
+      : `Database: ${trainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}. ${runs} runs per figure: median (min–max).`,
     '',
     table,
     '',

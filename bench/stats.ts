@@ -7,7 +7,7 @@ export const BENCH_MANAGER = { email: 'bench@incubator.pk', password: 'correct h
 export interface Row {
   area: string;
   measure: string;
-  unit: 'ms' | 's' | 'rows/s' | 'MB';
+  unit: 'ms' | 's' | 'rows/s' | 'ops/s' | 'MB';
   median: number;
   min?: number;
   max?: number;
