@@ -290,7 +290,7 @@ test.describe('sync with the central server', () => {
     await expectSynced(page);
   });
 
-  test('with the server stopped the shell says offline, with the changes waiting', async ({ page }) => {
+  test('with the server stopped the shell says offline, with the changes waiting, and tries again when the network is back', async ({ page }) => {
     test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme: 'light' });
     // A server of its own, since this one is stopped.
@@ -334,6 +334,17 @@ test.describe('sync with the central server', () => {
       const toast = page.locator('.mantine-Notification-root').filter({ hasText: 'Sync did not finish' });
       await expect(toast).toContainText('The server could not be reached.');
       await expect(indicator).toHaveText(`Offline — ${waiting} changes waiting`);
+
+      // The computer's network coming back (the browser's online event) starts a sync at
+      // once: three in a row, each within 2 s, where the backoff alone (by now 10 s or more
+      // between tries) could not have made them.
+      const lastAttempt = async () =>
+        ((await callAsSignedIn(page, 'sync.status', {})) as { value: { lastAttemptAt: string | null } }).value.lastAttemptAt;
+      for (let i = 0; i < 3; i++) {
+        const before = await lastAttempt();
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await expect.poll(lastAttempt, { timeout: 2_000, intervals: [100] }).not.toBe(before);
+      }
     } finally {
       if (!stopped) await own.stop();
     }
