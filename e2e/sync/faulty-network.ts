@@ -82,6 +82,8 @@ const pathOf = (url: string) => new URL(url).pathname;
 export class FaultyNetwork {
   /** Faults happen only while this is on; `heal()` turns it off and brings every link up. */
   faultsOn = true;
+  /** Scales every fault rate: 0 is a calm network, 1 the given rates, 2 a storm. */
+  intensity = 1;
   readonly links: DeviceLink[] = [];
   /** Every fault that happened, by kind. */
   readonly counts: Record<Fault | 'ok' | 'replayed', number> = {
@@ -180,8 +182,9 @@ export class DeviceLink {
     let r = this.random();
     for (const [fault, rate] of Object.entries(this.network.rates) as [Exclude<Fault, 'offline'>, number][]) {
       if ((fault === 'delay' || fault === 'late-copy') && path !== REPLAYABLE) continue;
-      if (r < rate) return fault;
-      r -= rate;
+      const scaled = rate * this.network.intensity;
+      if (r < scaled) return fault;
+      r -= scaled;
     }
     return null;
   }
