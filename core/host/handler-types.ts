@@ -25,9 +25,17 @@ export interface SessionTokens {
   revokeUser(userId: string): void;
 }
 
+/** Optional details of a progress report: the job's phase, and its rate when it counts rows. */
+export interface ProgressDetail {
+  phase?: string;
+  rowsPerSecond?: number;
+}
+
+export type ProgressReport = (done: number, total: number | null, message?: string, detail?: ProgressDetail) => void;
+
 export interface JobRunner<T> {
   /** Runs the job; report progress, and stop with fail.cancelled() when the signal aborts. */
-  run(report: (done: number, total: number | null, message?: string) => void, signal: AbortSignal): Promise<T>;
+  run(report: ProgressReport, signal: AbortSignal): Promise<T>;
 }
 
 export type Handler<M extends Method> = (

@@ -14,6 +14,7 @@ import { programmeHandlers } from '../programmes/handlers.js';
 import { sessionHandlers } from '../sessions/handlers.js';
 import { syncHandlers } from '../sync/handlers.js';
 import { traineeHandlers } from '../trainees/handlers.js';
+import { importHandlers } from '../import/handlers.js';
 import type { Handlers } from './handler-types.js';
 
 export const handlers: Partial<Handlers> = {
@@ -28,4 +29,5 @@ export const handlers: Partial<Handlers> = {
   ...commonHandlers,
   ...dashboardHandlers,
   ...syncHandlers,
+  ...importHandlers,
 };

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { ApiFailure, type ApiError } from '../../shared/api/errors.js';
 import type { EventName, EventPayload } from '../../shared/api/index.js';
-import type { JobRunner } from './handler-types.js';
+import type { JobRunner, ProgressReport } from './handler-types.js';
 
 type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -23,11 +23,11 @@ export class JobManager {
     const controller = new AbortController();
     this.running.set(jobId, { owner, controller });
     let lastSent = 0;
-    const report = (done: number, total: number | null, message?: string) => {
+    const report: ProgressReport = (done, total, message, detail) => {
       const now = Date.now();
       if (now - lastSent < 100 && done !== total) return;
       lastSent = now;
-      emit('job.progress', { jobId, done, total, message });
+      emit('job.progress', { jobId, done, total, message, ...detail });
     };
     // Start on the next tick so the caller gets the job id before any event.
     setImmediate(() => {

@@ -14,6 +14,9 @@ export interface JobProgress {
   done: number;
   total: number | null;
   message?: string;
+  /** What the job is doing now (import: reading, checking, writing). */
+  phase?: string;
+  rowsPerSecond?: number;
 }
 
 export class ApiClient {

@@ -12,6 +12,9 @@ import { traineesApi } from './trainees.js';
 import { commonApi } from './common.js';
 import { dashboardApi } from './dashboard.js';
 import { syncApi, SyncStatusEvent } from './sync.js';
+import { importApi } from './import.js';
+import { exportApi } from './export.js';
+import { filesApi } from './files.js';
 import { ApiError } from './errors.js';
 
 export const api = {
@@ -26,6 +29,9 @@ export const api = {
   ...commonApi,
   ...dashboardApi,
   ...syncApi,
+  ...importApi,
+  ...exportApi,
+  ...filesApi,
 } as const;
 
 export type Api = typeof api;
@@ -44,7 +50,16 @@ export function callDef(method: Method): CallDef {
 
 /** Events core pushes to every connection (or to the one that started a job). */
 export const events = {
-  'job.progress': z.object({ jobId: z.string(), done: z.number(), total: z.number().nullable(), message: z.string().optional() }),
+  'job.progress': z.object({
+    jobId: z.string(),
+    done: z.number(),
+    total: z.number().nullable(),
+    message: z.string().optional(),
+    /** What the job is doing, as a word the UI translates (import: reading, checking, writing). */
+    phase: z.string().optional(),
+    /** Rows (or other items) done per second so far, when the job counts rows. */
+    rowsPerSecond: z.number().optional(),
+  }),
   'job.done': z.object({ jobId: z.string(), result: z.unknown() }),
   'job.failed': z.object({ jobId: z.string(), error: ApiError }),
   /** Data changed (by this or another connection, or by sync): the UI refetches these tables. */

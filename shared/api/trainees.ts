@@ -9,7 +9,7 @@ import {
   traineesTable,
 } from '../records/trainees.js';
 import { listQueryOf } from '../schema/table.js';
-import { crudCalls } from './define.js';
+import { call, crudCalls } from './define.js';
 
 /**
  * Trainee lists and details carry CNIC and phone masked (3****-*******-1); the clear value
@@ -46,5 +46,28 @@ export const traineesApi = {
     list: listQueryOf(z.object({ traineeId: Id, kind: PlacementKind }), ['startedOn', 'createdAt']),
     read: 'trainees.read',
     write: 'trainees.write',
+  }),
+  /**
+   * Merges two records of one person: `keepId` stays; `mergeId`'s enrolments,
+   * certifications and placements move to it and `mergeId` is tombstoned, in one transaction
+   * (every change in both records' history). Fields: the kept record's empty fields are
+   * filled from the other; `take` names fields whose value comes from the other record even
+   * where the kept one has a value. An enrolment in a cohort the kept trainee is already in
+   * is not moved but tombstoned, its score kept where the kept enrolment has none.
+   */
+  'trainees.merge': call({
+    input: z
+      .object({
+        keepId: Id,
+        mergeId: Id,
+        take: z.array(traineesTable.fields.keyof()).max(20).default([]),
+      })
+      .strict(),
+    output: z.object({
+      trainee: traineesTable.record,
+      mergedId: Id,
+      moved: z.object({ enrolments: z.number().int(), certifications: z.number().int(), placements: z.number().int() }),
+    }),
+    permission: 'trainees.write',
   }),
 };

@@ -37,6 +37,10 @@ export const permissionTable = {
   'sync.run': everyone,
   /** Join a sync server; dismiss rejected changes. */
   'sync.manage': managers,
+  /** Import spreadsheets (core also checks the write permission of what is imported). */
+  'import.run': office,
+  /** Export a list to CSV or XLSX (core also checks the list's read permission). */
+  'export.run': everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;
