@@ -1,5 +1,5 @@
 /**
- * Searchable selects for a mentor or a startup: the search runs in core as the user types
+ * Searchable selects for a mentor, a startup or a trainee: the search runs in core as the user types
  * (a directory may be long), and the chosen record stays among the options while the
  * search text changes.
  */
@@ -10,6 +10,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Mentor } from '../../shared/records/mentors.js';
 import type { Startup } from '../../shared/records/startups.js';
+import type { Trainee } from '../../shared/records/trainees.js';
 import { useApiQuery } from '../api/query.js';
 
 interface Option {
@@ -39,7 +40,12 @@ function useSearchText(chosenLabel: string | null) {
  */
 function useRecordOptions(kind: 'mentors', value: string | null, describe: (mentor: Mentor) => string): PickerData;
 function useRecordOptions(kind: 'startups', value: string | null, describe: (startup: Startup) => string): PickerData;
-function useRecordOptions(kind: 'mentors' | 'startups', value: string | null, describe: (record: never) => string): PickerData {
+function useRecordOptions(kind: 'trainees', value: string | null, describe: (trainee: Trainee) => string): PickerData;
+function useRecordOptions(
+  kind: 'mentors' | 'startups' | 'trainees',
+  value: string | null,
+  describe: (record: never) => string,
+): PickerData {
   const chosen = useApiQuery(`${kind}.get`, { id: value ?? '' }, { enabled: !!value, staleTime: 60_000 });
   const chosenRecord = value && chosen.data ? chosen.data : null;
   const search = useSearchText(chosenRecord?.name ?? null);
@@ -48,8 +54,8 @@ function useRecordOptions(kind: 'mentors' | 'startups', value: string | null, de
     { ...(search.text ? { search: search.text } : {}), sort: { field: 'name', direction: 'asc' }, limit: 30 },
     { placeholderData: keepPreviousData, staleTime: 10_000 },
   );
-  const describeRecord = describe as (record: Mentor | Startup) => string;
-  const records: (Mentor | Startup)[] = list.data?.items ?? [];
+  const describeRecord = describe as (record: Mentor | Startup | Trainee) => string;
+  const records: (Mentor | Startup | Trainee)[] = list.data?.items ?? [];
   const options = records.map((r) => ({ value: r.id, label: r.name, description: describeRecord(r) }));
   if (chosenRecord && !options.some((o) => o.value === chosenRecord.id)) {
     options.unshift({ value: chosenRecord.id, label: chosenRecord.name, description: describeRecord(chosenRecord) });
@@ -109,4 +115,13 @@ export function StartupPicker(props: PickerProps) {
     [t(`enums.sector.${s.sector}`), s.city].filter(Boolean).join(' · '),
   );
   return <PickerSelect {...props} data={data} placeholder={t('pickers.startupPlaceholder')} />;
+}
+
+/** A trainee other than `exclude` (e.g. the duplicate to merge with). */
+export function TraineePicker(props: PickerProps & { exclude?: string }) {
+  const { t } = useTranslation();
+  const { exclude, ...rest } = props;
+  const data = useRecordOptions('trainees', props.value, (tr) => [tr.cnic, tr.email, tr.city].filter(Boolean).join(' · '));
+  const options = exclude ? data.options.filter((o) => o.value !== exclude) : data.options;
+  return <PickerSelect {...rest} data={{ ...data, options }} placeholder={t('pickers.traineePlaceholder')} />;
 }

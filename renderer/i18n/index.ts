@@ -6,6 +6,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import base from './en/base.json';
 import dashboard from './en/dashboard.json';
+import importJson from './en/import.json';
 import mentors from './en/mentors.json';
 import programmes from './en/programmes.json';
 import sessions from './en/sessions.json';
@@ -15,7 +16,7 @@ import sync from './en/sync.json';
 import trainees from './en/trainees.json';
 
 /** English strings: shared ones in base.json, each screen area's in its own file. */
-const en = { ...base, dashboard, mentors, programmes, sessions, settings, startups, sync, trainees };
+const en = { ...base, dashboard, import: importJson, mentors, programmes, sessions, settings, startups, sync, trainees };
 
 export const defaultNS = 'translation';
 export const resources = { en: { translation: en } } as const;

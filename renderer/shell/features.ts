@@ -1,5 +1,6 @@
 /** Every screen area of the signed-in app. */
 import { dashboardFeature } from '../features/dashboard/feature.js';
+import { importFeature } from '../features/import/feature.js';
 import { mentorsFeature } from '../features/mentors/feature.js';
 import { programmesFeature } from '../features/programmes/feature.js';
 import { sessionsFeature } from '../features/sessions/feature.js';
@@ -16,6 +17,7 @@ export const features: Feature[] = [
   sessionsFeature,
   traineesFeature,
   programmesFeature,
+  importFeature,
   syncFeature,
   settingsFeature,
 ];

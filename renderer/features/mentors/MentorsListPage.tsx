@@ -21,6 +21,8 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { Tags } from '../../components/Tags.js';
 import { Dash } from '../../components/Dash.js';
 import { useSession } from '../auth/session.js';
+import { ExportButtons } from '../import/ExportButtons.js';
+import { ImportButton } from '../import/ImportButton.js';
 import { useMentorFacets } from './facets.js';
 import { HoursCell } from './HoursThisQuarter.js';
 import {
@@ -50,6 +52,7 @@ export function MentorsListPage() {
   const clearFilters = () => update({ search: '', expertise: null, city: null, country: null });
 
   const list = useApiQuery('mentors.list', mentorListInput(params), { placeholderData: keepPreviousData });
+  const { limit: _limit, offset: _offset, ...exportQuery } = mentorListInput(params);
   const page = list.data;
   const filtered = hasMentorFilters(params);
 
@@ -61,7 +64,17 @@ export function MentorsListPage() {
 
   return (
     <>
-      <PageHeader title={t('mentors.title')} description={t('mentors.description')} actions={newButton} />
+      <PageHeader
+        title={t('mentors.title')}
+        description={t('mentors.description')}
+        actions={
+          <>
+            <ExportButtons target={{ list: 'mentors', query: exportQuery }} disabled={page?.total === 0} />
+            <ImportButton kind="mentors" />
+            {newButton}
+          </>
+        }
+      />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <FilterBar>

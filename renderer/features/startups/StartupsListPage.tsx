@@ -19,6 +19,8 @@ import {
 import { PageHeader } from '../../components/PageHeader.js';
 import { useFormat } from '../../format/index.js';
 import { useSession } from '../auth/session.js';
+import { ExportButtons } from '../import/ExportButtons.js';
+import { ImportButton } from '../import/ImportButton.js';
 import { NewStartupModal } from './NewStartupModal.js';
 import { useStartupOptions } from './options.js';
 import { hasFilters, listInput, PAGE_SIZES, useStartupListParams } from './list-params.js';
@@ -73,6 +75,7 @@ export function StartupsListPage() {
   };
 
   const list = useApiQuery('startups.list', listInput(params), { placeholderData: keepPreviousData });
+  const { limit: _listLimit, offset: _listOffset, ...exportQuery } = listInput(params);
   const page = list.data;
   const total = page?.total ?? 0;
   const filtered = hasFilters(params);
@@ -85,7 +88,16 @@ export function StartupsListPage() {
 
   return (
     <>
-      <PageHeader title={t('startups.title')} description={t('startups.description')} actions={newButton} />
+      <PageHeader
+        title={t('startups.title')}
+        description={t('startups.description')}
+        actions={
+          <>
+            <ImportButton kind="startups" />
+            {newButton}
+          </>
+        }
+      />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <FilterBar>
@@ -174,6 +186,7 @@ export function StartupsListPage() {
                   ? t('startups.export.progress', { done: format.number(exporting.done), total: format.number(exporting.total) })
                   : t('startups.export.open')}
               </Button>
+              <ExportButtons target={{ list: 'startups', query: exportQuery }} formats={['xlsx']} disabled={total === 0} />
             </Group>
           </Group>
 

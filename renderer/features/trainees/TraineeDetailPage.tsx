@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Badge, Button, Group, Paper, Tabs, Title } from '@mantine/core';
-import { IconAward, IconBriefcase, IconEdit, IconSchool, IconTrash, IconUserOff } from '@tabler/icons-react';
+import { IconArrowMerge, IconAward, IconBriefcase, IconEdit, IconSchool, IconTrash, IconUserOff } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -16,6 +16,7 @@ import { Tags } from '../../components/Tags.js';
 import { useNotify } from '../../components/notify.js';
 import { useFormat } from '../../format/index.js';
 import { useSession } from '../auth/session.js';
+import { MergeTraineeModal } from '../import/MergeTraineeModal.js';
 import { CertificationsTab } from './CertificationsTab.js';
 import { EnrolmentsTab } from './EnrolmentsTab.js';
 import { PersonalValue } from './PersonalValue.js';
@@ -60,6 +61,7 @@ function TraineeProfile(props: { trainee: Trainee; crumbs: ReactNode; onDeleting
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [merging, setMerging] = useState(false);
   const remove = useApiMutation('trainees.delete');
   const { trainee } = props;
   const canWrite = can(role, 'trainees.write');
@@ -84,6 +86,9 @@ function TraineeProfile(props: { trainee: Trainee; crumbs: ReactNode; onDeleting
       <>
         <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setEditing(true)}>
           {t('trainees.edit.open')}
+        </Button>
+        <Button variant="default" leftSection={<IconArrowMerge size={16} aria-hidden />} onClick={() => setMerging(true)}>
+          {t('import.merge.open')}
         </Button>
         <Button
           variant="light"
@@ -174,6 +179,7 @@ function TraineeProfile(props: { trainee: Trainee; crumbs: ReactNode; onDeleting
           </Tabs.Panel>
         </Tabs>
       </Paper>
+      <MergeTraineeModal trainee={trainee} opened={merging} onClose={() => setMerging(false)} />
       <ConfirmModal
         opened={confirmingDelete}
         title={t('trainees.delete.title')}

@@ -8,6 +8,8 @@ import type { Gender } from '../../../shared/records/base.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useSession } from '../auth/session.js';
+import { ExportButtons } from '../import/ExportButtons.js';
+import { ImportButton } from '../import/ImportButton.js';
 import { hasFilters, listQuery, useTraineeListParams, type Status, type TraineeListParams } from './list-params.js';
 import { NewTraineeModal } from './NewTraineeModal.js';
 import { useTraineeOptions } from './options.js';
@@ -96,7 +98,17 @@ export function TraineesListPage() {
 
   return (
     <>
-      <PageHeader title={t('trainees.title')} description={t('trainees.description')} actions={newButton} />
+      <PageHeader
+        title={t('trainees.title')}
+        description={t('trainees.description')}
+        actions={
+          <>
+            <ExportButtons target={{ list: 'trainees', query: listQuery(params) }} />
+            <ImportButton kind="trainees" />
+            {newButton}
+          </>
+        }
+      />
       <Paper withBorder radius="md" p="md">
         <Stack gap="sm">
           <Group gap="sm" align="flex-end" wrap="wrap">
