@@ -15,7 +15,9 @@ import { sessionHandlers } from '../sessions/handlers.js';
 import { syncHandlers } from '../sync/handlers.js';
 import { traineeHandlers } from '../trainees/handlers.js';
 import { importHandlers } from '../import/handlers.js';
-import type { Handlers } from './handler-types.js';
+import { exportHandlers } from '../export/handlers.js';
+import type { Handler, Handlers } from './handler-types.js';
+import type { Method } from '../../shared/api/index.js';
 
 export const handlers: Partial<Handlers> = {
   ...authHandlers,
@@ -30,4 +32,9 @@ export const handlers: Partial<Handlers> = {
   ...dashboardHandlers,
   ...syncHandlers,
   ...importHandlers,
+  // An export pages through a list with that list's own handler.
+  ...exportHandlers((ctx, method, input) => {
+    const list = handlers[method] as Handler<Method>;
+    return list(ctx, input as never, null as never) as never;
+  }),
 };

@@ -1,9 +1,13 @@
-/**
- * The import, export and file-transfer calls (shared/api/import.ts, export.ts, files.ts).
- * Placeholder answers until the engine lands: the contract is in place for the UI.
- */
-import { ApiFailure } from '../../shared/api/errors.js';
-import type { HandlerGroup } from '../host/handler-types.js';
+/** The import calls (shared/api/import.ts) and `files.upload` (shared/api/files.ts). */
+import type { HandlerGroup, JobRunner } from '../host/handler-types.js';
+import type { Ctx } from '../context.js';
+import type { ProgressReport } from '../host/handler-types.js';
+import { requirePermission } from '../context.js';
+import { analyseImport } from './analyse.js';
+import { commitImport } from './commit.js';
+import { inspectFile } from './inspect.js';
+import { deleteMapping, listMappings, saveMapping } from './mappings.service.js';
+import { receiveChunk } from './uploads.js';
 
 type ImportMethods =
   | 'import.inspect'
@@ -12,24 +16,27 @@ type ImportMethods =
   | 'import.mappings.list'
   | 'import.mappings.save'
   | 'import.mappings.delete'
-  | 'export.list'
-  | 'files.upload'
-  | 'files.download'
-  | 'trainees.merge';
+  | 'files.upload';
 
-const notYet = (): never => {
-  throw new ApiFailure({ code: 'unavailable', message: 'Import and export are not available in this build yet' });
-};
+/**
+ * A job whose work starts when the job manager runs it, outside the router's transaction.
+ * The permission of the kind imported is checked at once, so a refusal answers the call.
+ */
+function importJob<T, I extends { kind?: string }>(
+  ctx: Ctx,
+  input: I,
+  work: (ctx: Ctx, input: I, report: ProgressReport, signal: AbortSignal) => Promise<T>,
+): JobRunner<T> {
+  requirePermission(ctx, 'import.run');
+  return { run: (report, signal) => work(ctx, input, report, signal) };
+}
 
 export const importHandlers: HandlerGroup<ImportMethods> = {
-  'import.inspect': notYet,
-  'import.analyse': notYet,
-  'import.commit': notYet,
-  'import.mappings.list': notYet,
-  'import.mappings.save': notYet,
-  'import.mappings.delete': notYet,
-  'export.list': notYet,
-  'files.upload': notYet,
-  'files.download': notYet,
-  'trainees.merge': notYet,
+  'import.inspect': (ctx, input) => importJob(ctx, input, inspectFile),
+  'import.analyse': (ctx, input) => importJob(ctx, input, analyseImport),
+  'import.commit': (ctx, input) => importJob(ctx, input, commitImport),
+  'import.mappings.list': (ctx, input) => listMappings(ctx, input.kind),
+  'import.mappings.save': (ctx, input) => saveMapping(ctx, input),
+  'import.mappings.delete': (ctx, input) => deleteMapping(ctx, input.id),
+  'files.upload': (ctx, input) => receiveChunk(ctx, input),
 };

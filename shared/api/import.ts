@@ -137,8 +137,8 @@ export type ImportColumn = z.infer<typeof ImportColumn>;
 
 export const FileFormat = z.object({
   type: z.enum(['csv', 'xlsx']),
-  /** CSV only: how the text was decoded (by its byte-order mark; UTF-8 without one). */
-  encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be']).nullable(),
+  /** CSV only: how the text was decoded (by its byte-order mark; else UTF-8, or Windows-1252 when it is not UTF-8). */
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']).nullable(),
   /** CSV only: the delimiter found among comma, semicolon and tab. */
   delimiter: z.enum([',', ';', '\t']).nullable(),
 });
