@@ -11,6 +11,7 @@ import { DatabaseCorruptError } from '../db/open.js';
 import { DatabaseTooNewError } from '../db/migrate.js';
 import { addBackupCommands } from './backup-commands.js';
 import { entities } from './entities.js';
+import { addImportCommand } from './import-command.js';
 import { addInitCommand } from './init-command.js';
 import { EXIT, type CliIo } from './output.js';
 import { addRecordCommands } from './record-commands.js';
@@ -57,6 +58,7 @@ export function buildProgram(rt: Runtime, io: CliIo): Command {
   addSeedCommand(program, rt);
   addBackupCommands(program, rt);
   addSyncCommands(program, rt);
+  addImportCommand(program, rt);
   return program;
 }
 
@@ -84,7 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const program = buildProgram(rt, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return EXIT.ok;
+    return rt.exitCode ?? EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;

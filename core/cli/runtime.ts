@@ -12,6 +12,8 @@ export class Runtime {
   readonly out: Output;
   /** Maps input paths to flags for the current command's error messages. */
   flagOf: FlagOf = () => null;
+  /** A command that printed its result but did not do what was asked (e.g. an import stopped by rejected rows). */
+  exitCode: number | null = null;
   private dataOption: string | undefined;
   private opened: Workstation | null = null;
 
