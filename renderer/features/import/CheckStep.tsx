@@ -53,8 +53,8 @@ function GroupCard(props: { group: DuplicateGroup; decision: DuplicateDecision; 
   const { group } = props;
   const rows = group.rows.join(', ');
   const title = group.existing
-    ? t('import.check.groupTitleExisting', { rows, label: group.existing.label })
-    : t('import.check.groupTitleFile', { rows });
+    ? t('import.check.groupTitleExisting', { rows, label: group.existing.label, count: group.rows.length })
+    : t('import.check.groupTitleFile', { rows, count: group.rows.length });
   type Difference = DuplicateGroup['differences'][number] & { id: string };
   const columns: DataColumn<Difference>[] = [
     {

@@ -138,19 +138,29 @@ export function ColumnsStep(props: {
           {fieldsOf(kind).map((field) => {
             const column = mapping[field] ?? null;
             const confidence = inspect.suggested.confidence[field];
+            const required = requiredOf(kind).includes(field);
             const suggested = column !== null && inspect.suggested.mapping[field] === column && confidence !== undefined;
             return (
               <Select
                 key={field}
                 label={
                   <Group gap={6} component="span" wrap="nowrap">
-                    <span>{t(`import.fields.${field}`)}</span>
+                    <span>
+                      {t(`import.fields.${field}`)}
+                      {required ? (
+                        <Text span c="red" aria-hidden>
+                          {' *'}
+                        </Text>
+                      ) : null}
+                    </span>
                     {suggested ? (
                       <Badge
                         size="xs"
                         variant="light"
                         color={confidence >= 1 ? 'brand' : confidence >= 0.7 ? 'yellow' : 'orange'}
                         component="span"
+                        tt="none"
+                        fw={500}
                       >
                         {confidence >= 1
                           ? t('import.columns.exact')
@@ -160,7 +170,8 @@ export function ColumnsStep(props: {
                   </Group>
                 }
                 aria-label={t(`import.fields.${field}`)}
-                withAsterisk={requiredOf(kind).includes(field)}
+                required={required}
+                withAsterisk={false}
                 data={columnOptions}
                 value={column && columnKeys.has(column) ? column : null}
                 onChange={(value) => setField(field, value)}
@@ -184,7 +195,7 @@ export function ColumnsStep(props: {
           value={chosenSaved}
           onChange={loadSaved}
           disabled={!saved.data?.length}
-          w={260}
+          w={300}
         />
         {chosenSaved && saved.data?.some((m) => m.id === chosenSaved) ? (
           <Tooltip label={t('import.columns.deleteSaved')}>

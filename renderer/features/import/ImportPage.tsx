@@ -121,7 +121,12 @@ export function ImportPage() {
     <>
       <PageHeader title={t('import.title')} description={t('import.description')} />
       <Paper withBorder radius="md" p="lg">
-        <Stepper active={step} onStepClick={(s) => s < step && step < 3 && setStep(s)} allowNextStepsSelect={false}>
+        <Stepper
+          styles={{ content: { paddingTop: 'var(--mantine-spacing-xl)' } }}
+          active={step}
+          onStepClick={(s) => s < step && step < 3 && setStep(s)}
+          allowNextStepsSelect={false}
+        >
           <Stepper.Step label={t('import.steps.file')} description={t('import.steps.fileHint')}>
             <SourceStep
               kind={kind}

@@ -97,13 +97,13 @@ export function MergeTraineeModal(props: { trainee: Trainee; opened: boolean; on
         />
         {other.data ? (
           <>
-            <DataTable label={t('import.merge.title')} rows={lines} columns={columns} minWidth={560} />
             <Radio.Group label={t('import.merge.keep')} value={keep} onChange={(value) => setKeep(value as 'current' | 'other')}>
               <Group gap="lg" mt={6}>
                 <Radio value="current" label={trainee.name} />
                 <Radio value="other" label={other.data.name} />
               </Group>
             </Radio.Group>
+            <DataTable label={t('import.merge.title')} rows={lines} columns={columns} minWidth={560} />
             <Text size="xs" c="dimmed">
               {t('import.merge.takeHint')}
             </Text>

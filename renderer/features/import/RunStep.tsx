@@ -87,16 +87,16 @@ export function ImportSummaryView(props: { summary: ImportSummary; onList: () =>
       <Text size="sm" c="dimmed">
         {t('import.run.timing', {
           rows: format.number(summary.totalRows),
-          seconds: format.number(summary.seconds, { maximumFractionDigits: 1 }),
+          seconds: format.number(summary.seconds, { maximumSignificantDigits: 2 }),
           rate: format.number(Math.round(summary.rowsPerSecond)),
         })}
       </Text>
-      {summary.enrolments ? (
+      {summary.enrolments && summary.enrolments.added + summary.enrolments.updated > 0 ? (
         <Text size="sm">
           {t('import.run.enrolments', { added: summary.enrolments.added, updated: summary.enrolments.updated })}
         </Text>
       ) : null}
-      {summary.certifications ? (
+      {summary.certifications && summary.certifications.added + summary.certifications.updated > 0 ? (
         <Text size="sm">
           {t('import.run.certifications', { added: summary.certifications.added, updated: summary.certifications.updated })}
         </Text>

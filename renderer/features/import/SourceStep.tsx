@@ -105,7 +105,7 @@ export function SourceStep(props: {
             w={240}
           />
           <CohortSelect
-            label={needsCohort ? t('import.source.cohort') : t('import.fields.cohort')}
+            label={needsCohort ? t('import.source.cohort') : t('import.source.enrolIn')}
             programmeId={props.programmeId}
             value={props.cohortId}
             onChange={props.onCohort}
@@ -182,7 +182,7 @@ export function SourceStep(props: {
       <Group gap="sm">
         {inspect ? (
           <Button onClick={props.onNext} disabled={cohortMissing}>
-            {t('import.steps.columns')}
+            {t('import.source.next')}
           </Button>
         ) : (
           <Button
