@@ -12,6 +12,11 @@
  * same placeholder, whether or not the op referring to it wins (foreign keys are checked at
  * commit, and the parent may come in a later page). Remote stamps are folded into the local
  * clock, so later local edits sort after them.
+ *
+ * A bootstrap's snapshot brings whole rows, nearly all of them new here: such a row is
+ * written with one INSERT (and its cell clocks) instead of a placeholder and one UPDATE per
+ * column, which ends in the same row, clocks, history and search index at half the cost
+ * (bench/sync.ts). A row this database already has goes cell by cell like pulled ops.
  */
 import type Database from 'better-sqlite3';
 import { isTableName } from '../../shared/schema/tables.js';
@@ -54,6 +59,12 @@ export interface ApplyOptions {
 
 /** Placeholder timestamps of a row whose own created_at/updated_at have not arrived yet. */
 export const PLACEHOLDER_TIME = '1970-01-01T00:00:00.000Z';
+/** The base columns of a placeholder row (`ensureRow`), for a new row whose own did not come. */
+const PLACEHOLDER_BASE: readonly [string, SqlValue][] = [
+  ['created_at', PLACEHOLDER_TIME],
+  ['updated_at', PLACEHOLDER_TIME],
+  ['deleted', 1],
+];
 
 export function applyRemoteOps(db: Database.Database, ops: readonly WireOp[], opts: ApplyOptions): ApplyResult {
   return applyRemoteCells(db, ops, opts);
@@ -73,16 +84,58 @@ export function snapshotCells(rows: readonly SnapshotRow[]): RemoteCell[] {
 }
 
 export function applyRemoteCells(db: Database.Database, cells: readonly RemoteCell[], opts: ApplyOptions): ApplyResult {
+  return applyInTransaction(db, opts, (page) => {
+    for (const cell of cells) page.cell(cell);
+  });
+}
+
+/** A snapshot page: rows new here are inserted whole, the others applied cell by cell. */
+export function applySnapshotRows(db: Database.Database, rows: readonly SnapshotRow[], opts: ApplyOptions): ApplyResult {
+  return applyInTransaction(db, opts, (page) => {
+    for (const row of rows) {
+      const cells: RemoteCell[] = Object.entries(row.cells).map(([col, cell]) => ({
+        opId: null,
+        tbl: row.tbl,
+        rowId: row.rowId,
+        col,
+        value: cell.value,
+        hlc: cell.hlc,
+      }));
+      if (!page.newRow(row.tbl, row.rowId, cells)) for (const cell of cells) page.cell(cell);
+    }
+  });
+}
+
+interface PageApplier {
+  /** One cell by the merge rule. */
+  cell(cell: RemoteCell): void;
+  /** Inserts a row this database has no trace of, whole; false (nothing done) for any other row. */
+  newRow(tbl: string, rowId: string, cells: readonly RemoteCell[]): boolean;
+}
+
+/** One page in one transaction: the cells, the newest stamp folded into the clock, `alsoInTransaction`. */
+function applyInTransaction(db: Database.Database, opts: ApplyOptions, body: (page: PageApplier) => void): ApplyResult {
   const applier = applierFor(db);
-  const result: ApplyResult = { received: cells.length, applied: 0, lost: 0, unapplied: 0, tables: new Set() };
+  const result: ApplyResult = { received: 0, applied: 0, lost: 0, unapplied: 0, tables: new Set() };
   db.transaction(() => {
     const at = opts.now().toISOString();
     const createdHere = new Set<string>();
     let newest: string | null = null;
-    for (const cell of cells) {
-      if (newest === null || cell.hlc > newest) newest = cell.hlc;
-      applier.apply(cell, at, result, createdHere);
-    }
+    const seen = (cells: readonly RemoteCell[]) => {
+      result.received += cells.length;
+      for (const cell of cells) if (newest === null || cell.hlc > newest) newest = cell.hlc;
+    };
+    body({
+      cell(cell) {
+        seen([cell]);
+        applier.apply(cell, at, result, createdHere);
+      },
+      newRow(tbl, rowId, cells) {
+        if (!applier.insertNewRow(tbl, rowId, cells, at, result, createdHere)) return false;
+        seen(cells);
+        return true;
+      },
+    });
     if (newest !== null) opts.clock.receive(newest);
     opts.alsoInTransaction?.();
   })();
@@ -170,6 +223,68 @@ class RemoteApplier {
     if (old !== undefined && old !== value) this.history(cell.tbl, cell.rowId, cell.col, old, value, at);
     result.tables.add(cell.tbl);
     result.applied++;
+  }
+
+  /**
+   * Writes a row that is not here at all (no row, no placeholder, no cell clocks) with one
+   * INSERT of its cells, as `apply` of each cell would leave it: every cell wins (nothing is
+   * stored), base columns that did not come keep their placeholder values, other columns
+   * their defaults; unknown or undecodable cells are kept aside, parents get placeholders.
+   * Returns false, having done nothing, for any other row.
+   */
+  insertNewRow(
+    tbl: string,
+    rowId: string,
+    cells: readonly RemoteCell[],
+    at: string,
+    result: ApplyResult,
+    createdHere: Set<string>,
+  ): boolean {
+    if (!isTableName(tbl)) return false;
+    if (this.stmt(`SELECT 1 FROM ${tbl} WHERE id = ?`).get(rowId) !== undefined || this.hasCells(tbl, rowId)) return false;
+    // A cell naming the row itself as its parent would need the placeholder first.
+    const parents = this.parentsOf(tbl);
+    if (cells.some((c) => parents.get(c.col) === tbl && c.value === JSON.stringify(rowId))) return false;
+
+    const winners: { cell: RemoteCell; value: SqlValue }[] = [];
+    for (const cell of cells) {
+      if (cell.col === 'id') {
+        result.lost++;
+        continue;
+      }
+      const type = columnType(tbl, cell.col);
+      if (!type) {
+        this.keepAside(cell, `this version of the app does not know ${tbl}.${cell.col}`, at, result);
+        continue;
+      }
+      const decoded = decodeValue(type, cell.value);
+      if (!decoded.ok) {
+        this.keepAside(cell, `${tbl}.${cell.col}: ${decoded.problem}`, at, result);
+        continue;
+      }
+      const parent = parents.get(cell.col);
+      if (parent && typeof decoded.value === 'string') this.ensureRow(parent, decoded.value);
+      winners.push({ cell, value: decoded.value });
+    }
+    if (winners.length === 0) return true;
+
+    const columns = winners.map((w) => w.cell.col);
+    const values: SqlValue[] = winners.map((w) => w.value);
+    for (const [col, placeholder] of PLACEHOLDER_BASE) {
+      if (columns.includes(col)) continue;
+      columns.push(col);
+      values.push(placeholder);
+    }
+    this.stmt(`INSERT INTO ${tbl} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`).run(rowId, ...values);
+    const clock = this.stmt(
+      'INSERT INTO cell_clock (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc',
+    );
+    for (const { cell } of winners) clock.run(tbl, rowId, cell.col, cell.hlc);
+    createdHere.add(`${tbl}/${rowId}`);
+    this.history(tbl, rowId, '*', null, 'created', at);
+    result.tables.add(tbl);
+    result.applied += winners.length;
+    return true;
   }
 
   /** Inserts the placeholder row if there is none; true when it did. */

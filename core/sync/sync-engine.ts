@@ -8,7 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { MAX_CLOCK_AHEAD_MS, MAX_PULL_OPS, MAX_SNAPSHOT_ROWS, type ClientInfo, type WireOp } from '../../shared/sync/protocol.js';
-import { applyRemoteCells, applyRemoteOps, retryUnapplied, snapshotCells } from './apply-remote.js';
+import { applyRemoteOps, applySnapshotRows, retryUnapplied } from './apply-remote.js';
 import { normaliseServerUrl } from '../../shared/api/sync.js';
 import { HttpSyncTransport } from './http-transport.js';
 import { describeDuration, metaGet, metaSet, type LocalClock } from './local-clock.js';
@@ -378,7 +378,7 @@ export class SyncEngine {
       }
       rowsDone += page.rows.length;
       const last = page.next === null;
-      const applied = applyRemoteCells(db, snapshotCells(page.rows), {
+      const applied = applySnapshotRows(db, page.rows, {
         clock,
         now,
         alsoInTransaction: () => {
