@@ -3,7 +3,7 @@
  * work is core's; this page holds the choices between the steps.
  */
 import { useState } from 'react';
-import { Alert, Paper, Stepper } from '@mantine/core';
+import { Alert, Paper, Stepper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ImportKind, type AnalyseResult, type ColumnMapping, type ImportSummary } from '../../../shared/api/import.js';
@@ -16,6 +16,15 @@ import { ColumnsStep } from './ColumnsStep.js';
 import { ImportProgress, ImportSummaryView } from './RunStep.js';
 import { SourceStep, type Inspected } from './SourceStep.js';
 import { useJob } from './use-job.js';
+
+/** A step's second line, left out when the window is too narrow for four steps in a row. */
+function StepHint(props: { text: string }) {
+  return (
+    <Text span inherit visibleFrom="lg">
+      {props.text}
+    </Text>
+  );
+}
 
 const LIST_OF: Record<ImportKind, string> = {
   trainees: '/trainees',
@@ -75,6 +84,7 @@ export function ImportPage() {
       setChoices((c) => ({ ...c, decisions: {} }));
     } catch (failure) {
       setError(describe(failure));
+      notify.failed(failure, t('import.check.failed'));
     }
   };
 
@@ -127,7 +137,7 @@ export function ImportPage() {
           onStepClick={(s) => s < step && step < 3 && setStep(s)}
           allowNextStepsSelect={false}
         >
-          <Stepper.Step label={t('import.steps.file')} description={t('import.steps.fileHint')}>
+          <Stepper.Step label={t('import.steps.file')} description={<StepHint text={t('import.steps.fileHint')} />}>
             <SourceStep
               kind={kind}
               onKind={setKind}
@@ -140,7 +150,7 @@ export function ImportPage() {
               onNext={() => setStep(1)}
             />
           </Stepper.Step>
-          <Stepper.Step label={t('import.steps.columns')} description={t('import.steps.columnsHint')}>
+          <Stepper.Step label={t('import.steps.columns')} description={<StepHint text={t('import.steps.columnsHint')} />}>
             {inspected ? (
               <ColumnsStep
                 kind={kind}
@@ -152,7 +162,11 @@ export function ImportPage() {
               />
             ) : null}
           </Stepper.Step>
-          <Stepper.Step label={t('import.steps.check')} description={t('import.steps.checkHint')} loading={analyseJob.running}>
+          <Stepper.Step
+            label={t('import.steps.check')}
+            description={<StepHint text={t('import.steps.checkHint')} />}
+            loading={analyseJob.running}
+          >
             {error && !analysis ? (
               <Alert color="red" title={t('import.check.failed')} role="alert">
                 {error}
@@ -172,7 +186,11 @@ export function ImportPage() {
               />
             ) : null}
           </Stepper.Step>
-          <Stepper.Step label={t('import.steps.import')} description={t('import.steps.importHint')} loading={commitJob.running}>
+          <Stepper.Step
+            label={t('import.steps.import')}
+            description={<StepHint text={t('import.steps.importHint')} />}
+            loading={commitJob.running}
+          >
             {commitJob.running ? <ImportProgress progress={commitJob.progress} onCancel={commitJob.cancel} /> : null}
             {error && !commitJob.running && !summary ? (
               <Alert color="red" title={t('import.run.failed')} role="alert">

@@ -102,6 +102,7 @@ export function SourceStep(props: {
             }}
             clearable={!needsCohort}
             withAsterisk={needsCohort}
+            placeholder={t('import.source.programmePlaceholder')}
             w={240}
           />
           <CohortSelect
