@@ -1,7 +1,8 @@
 /**
  * Lists as files. CSV: UTF-8 with a BOM and CRLF (Excel opens it as UTF-8), and formulae
  * escaped so that a value such as "=HYPERLINK(…)" typed into a record cannot run in the
- * spreadsheet of whoever opens the export. XLSX: one sheet with a bold header row, numbers
+ * spreadsheet of whoever opens the export; a phone number (+92…) or a negative number is
+ * not a formula and is written as it is. XLSX: one sheet with a bold header row, numbers
  * and booleans as real cells and calendar dates as date cells, written by exceljs's
  * streaming writer so that a long list is not held as a workbook model in memory.
  */
@@ -23,7 +24,7 @@ export function csvWriter(file: string, header: readonly string[]): ListWriter {
   return {
     async add(rows) {
       if (rows.length === 0) return;
-      fs.writeSync(fd, `${Papa.unparse(rows as ExportCell[][], { newline: '\r\n', escapeFormulae: true })}\r\n`);
+      fs.writeSync(fd, `${Papa.unparse(rows as ExportCell[][], { newline: '\r\n', escapeFormulae: FORMULA })}\r\n`);
     },
     async close() {
       fs.closeSync(fd);
@@ -31,6 +32,9 @@ export function csvWriter(file: string, header: readonly string[]): ListWriter {
     },
   };
 }
+
+/** Starts like a formula: =, @, a tab or CR, or + or - followed by something other than a digit. */
+const FORMULA = /^(?:[=@\t\r]|[+-][^\d\s*])/;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
