@@ -76,6 +76,10 @@ test('import trainees from a CSV, export the list, merge two records', async ({ 
   await expect(page.getByRole('textbox', { name: 'CNIC', exact: true })).toHaveValue('CNIC');
   await expect(page.getByRole('textbox', { name: 'Email', exact: true })).toHaveValue('Email');
   await expect(page.getByRole('textbox', { name: 'City', exact: true })).toHaveValue('City');
+  await page.getByRole('textbox', { name: 'Save this mapping as' }).fill('Admissions sheet');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(page.getByText('Mapping “Admissions sheet” saved')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Saved mappings' })).toHaveValue('Admissions sheet');
   await shoot(page, 'import-2-columns');
 
   // Check: three invalid rows by their file row numbers, one duplicate group.
@@ -148,4 +152,10 @@ test('import trainees from a CSV, export the list, merge two records', async ({ 
   await page.setViewportSize({ width: 1024, height: 700 });
   await goTo(page, 'Import');
   await shoot(page, 'import-1-file-1024');
+  await goTo(page, 'Trainees');
+  await expect(page.getByTestId('trainee-row')).toHaveCount(4);
+  await shoot(page, 'import-trainees-list-1024');
+  await goTo(page, 'Startups');
+  await expect(page.getByRole('button', { name: 'Import…' })).toBeVisible();
+  await shoot(page, 'import-startups-list-1024');
 });

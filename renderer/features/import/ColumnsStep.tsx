@@ -91,6 +91,8 @@ export function ColumnsStep(props: {
   const saveMapping = async () => {
     try {
       const result = await save.mutateAsync({ kind, name: name.trim(), mapping });
+      // Saved mappings are not records that sync, so no change event refreshes the list.
+      await saved.refetch();
       setChosenSaved(result.id);
       notify.saved(t('import.columns.savedDone', { name: result.name }));
     } catch (error) {
@@ -103,6 +105,7 @@ export function ColumnsStep(props: {
     if (!found) return;
     try {
       await remove.mutateAsync({ id: found.id });
+      await saved.refetch();
       setChosenSaved(null);
       notify.saved(t('import.columns.deletedDone', { name: found.name }));
     } catch (error) {
