@@ -8,6 +8,9 @@
  * Per store:
  * - Upload: a seeded workstation (bench/data, seeded once) joins with an upload code and
  *   pushes its whole outbox: this fills the server with the centre the figures below use.
+ *   It takes many minutes at 100,000 trainees, so the server's database after it is kept in
+ *   bench/data too (`sync-server-<store>-<trainees>-s<server schema>`) and later runs start
+ *   from a copy; the upload figure then says when it was measured.
  * - Bootstrap: a new workstation's `sync.enrol` end to end (clock check, enrolment, snapshot
  *   pages applied, first pull), against the limit: the same cells read from the server's
  *   database with one query per table and written to a new SQLite database in one transaction.
@@ -33,7 +36,6 @@ import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import { latestVersion } from '../core/db/migrations/index.js';
 import { Core } from '../core/host/core.js';
 import { connectInProcess } from '../core/host/in-process.js';
 import { clientInfo } from '../core/sync/client-info.js';
@@ -76,9 +78,18 @@ export interface SyncBenchOptions {
   deviceSeconds: number;
   /** Centres the simulated devices are spread over. */
   deviceCentres: number;
+  /** Only these stores (default: every one that can run here). */
+  servers?: ServerName[];
 }
 
 const noLog = () => {};
+/**
+ * Lets the event loop run its timers and I/O. Calls through the in-process transport chain
+ * microtasks only, so a long series of them (or a long SQLite transaction) holds every timer
+ * back: the server's idle keep-alive sockets would then close just as the next request
+ * reuses them. A UI's calls arrive as separate events, so this is what they would see.
+ */
+const breathe = () => new Promise((resolve) => setTimeout(resolve, 20));
 const number = (n: number) => Math.round(n).toLocaleString('en');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 const progress = (message: string) => console.error(`  sync: ${message}`);
@@ -126,8 +137,10 @@ interface StoreLocation {
   restore(cacheDir: string): void;
 }
 
+type ServerName = 'PGlite' | 'PostgreSQL';
+
 interface ServerKind {
-  name: 'PGlite' | 'PostgreSQL';
+  name: ServerName;
   /** For the table: what exactly ran. */
   label: string;
   skipReason: string | null;
@@ -221,7 +234,9 @@ async function startServer(kind: ServerKind, store: StoreLocation, teardown: Tea
 /**
  * Uploading a seeded centre takes minutes (millions of ops), so the server's database after
  * the upload is kept under bench/data and later runs start from a copy of it. Its name holds
- * everything that would make it stale: the sizes and both schema versions.
+ * the sizes and the server's schema version: a new server migration makes it again (and so
+ * measures the upload again). The workstation's schema version is left out: the seeded
+ * source is migrated in place, not seeded again, so its upload would send the same ops.
  */
 interface ServerCache {
   dir: string;
@@ -231,13 +246,13 @@ interface ServerCache {
 
 function serverCacheDir(opts: SyncBenchOptions, kind: ServerKind): string {
   const serverSchema = serverMigrations.at(-1)!.version;
-  const name = `sync-server-${kind.name.toLowerCase()}-${opts.bootstrapSizes.join('+')}-s${serverSchema}-c${latestVersion}`;
+  const name = `sync-server-${kind.name.toLowerCase()}-${opts.bootstrapSizes.join('+')}-s${serverSchema}`;
   return path.join(opts.cacheDir, name);
 }
 
 function readServerCache(dir: string): ServerCache | null {
   const meta = path.join(dir, 'uploaded.json');
-  return fs.existsSync(meta) ? (JSON.parse(fs.readFileSync(meta, 'utf8')) as ServerCache) : null;
+  return fs.existsSync(meta) ? { ...(JSON.parse(fs.readFileSync(meta, 'utf8')) as ServerCache), dir } : null;
 }
 
 function writeServerCache(cache: ServerCache, kind: ServerKind, store: StoreLocation): void {
@@ -291,6 +306,8 @@ interface HttpCall {
   path: string;
   start: number;
   end: number;
+  /** The status, or why there was none. */
+  outcome: string;
 }
 
 interface Workstation {
@@ -312,10 +329,18 @@ function openWorkstation(
   const calls: HttpCall[] = [];
   const timedFetch: typeof fetch = async (input, init) => {
     const start = performance.now();
+    let outcome = 'no answer';
     try {
-      return await fetch(input, init);
+      const response = await fetch(input, init);
+      outcome = String(response.status);
+      return response;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      outcome = `${String(error)}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`;
+      throw error;
     } finally {
-      calls.push({ path: new URL(String(input instanceof Request ? input.url : input)).pathname, start, end: performance.now() });
+      const path = new URL(String(input instanceof Request ? input.url : input)).pathname;
+      calls.push({ path, start, end: performance.now(), outcome });
     }
   };
   const core = Core.open({
@@ -328,6 +353,25 @@ function openWorkstation(
   const close = teardown.add(`workstation ${path.basename(dataDir)}`, () => core.close());
   const { client } = connectInProcess(core);
   return { core, client, vault, dataDir, calls, close };
+}
+
+/** Runs a sync job; when it fails, the workstation's last requests say where (time, outcome). */
+async function traced<T>(ws: Workstation, what: string, job: () => Promise<T>): Promise<T> {
+  const from = ws.calls.length;
+  try {
+    return await job();
+  } catch (error) {
+    console.error(`  sync: ${what} failed on ${path.basename(ws.dataDir)}; its last requests:`);
+    for (const c of ws.calls.slice(Math.max(from, ws.calls.length - 5)))
+      console.error(`    ${c.path} ${(c.end - c.start).toFixed(0)} ms: ${c.outcome}`);
+    throw error;
+  }
+}
+
+const syncNow = (ws: Workstation) => traced(ws, 'sync.now', () => ws.client.runJob('sync.now', {}));
+
+function enrol(ws: Workstation, serverUrl: string, code: string, deviceName: string) {
+  return traced(ws, 'sync.enrol', () => ws.client.runJob('sync.enrol', { serverUrl, code, deviceName }));
 }
 
 async function signIn(ws: Workstation): Promise<void> {
@@ -369,7 +413,7 @@ async function uploadCentre(server: BenchServer, trainees: number, sourceDir: st
     const { code } = await createEnrolmentCode(server.db, { centre: centre.id, role: 'workstation', upload: true }, new Date());
     progress(`${server.kind.name}: uploading a seeded centre of ${number(trainees)} trainees (${number(ops)} ops)…`);
     const start = performance.now();
-    const joined = await ws.client.runJob('sync.enrol', { serverUrl: server.url, code, deviceName: 'Bench source' });
+    const joined = await enrol(ws, server.url, code, 'Bench source');
     const ms = performance.now() - start;
     if (!joined.firstSync) throw new Error(`The upload failed: ${joined.firstSyncError}`);
     if (joined.firstSync.rejected.length > 0)
@@ -386,6 +430,8 @@ async function uploadCentre(server: BenchServer, trainees: number, sourceDir: st
 
 interface Bootstrapped {
   ms: number[];
+  /** Of each: the server's handler time for the snapshot pages (the rest is the workstation and HTTP). */
+  serverMs: number[];
   rows: number;
   megabytes: number;
   /** Kept open for the push and latency figures (the others are deleted). */
@@ -400,24 +446,27 @@ async function bootstrapRuns(
   dir: string,
   teardown: Teardown,
 ): Promise<Bootstrapped> {
-  const result: Bootstrapped = { ms: [], rows: 0, megabytes: 0, kept: [] };
+  const result: Bootstrapped = { ms: [], serverMs: [], rows: 0, megabytes: 0, kept: [] };
   for (let i = 0; i < Math.max(runs, keep); i++) {
     const dataDir = path.join(dir, `ws-${centre.trainees}-${i}`);
     const removeDir = teardown.add('workstation folder', () => fs.rmSync(dataDir, { recursive: true, force: true }));
     const ws = openWorkstation(dataDir, teardown);
     const { code } = await createEnrolmentCode(server.db, { centre: centre.centreId, role: 'workstation' }, new Date());
+    server.timings.length = 0;
     const start = performance.now();
-    const joined = await ws.client.runJob('sync.enrol', { serverUrl: server.url, code, deviceName: `Bench desk ${i}` });
+    const joined = await enrol(ws, server.url, code, `Bench desk ${i}`);
     const ms = performance.now() - start;
     if (!joined.firstSync) throw new Error(`The bootstrap failed: ${joined.firstSyncError}`);
     result.ms.push(ms);
+    const serverMs = server.timings.filter((t) => t.route === '/v1/sync/snapshot').reduce((sum, t) => sum + t.ms, 0);
+    result.serverMs.push(serverMs);
     result.rows = joined.firstSync.snapshotRows;
     result.megabytes = databaseMegabytes(ws.core);
     const here = (ws.core.db.prepare('SELECT count(*) AS n FROM trainees WHERE deleted = 0').get() as { n: number }).n;
     if (here !== centre.trainees) progress(`warning: ${number(here)} trainees arrived, ${number(centre.trainees)} expected`);
     progress(
       `${server.kind.name}: bootstrap ${i + 1}: ${number(result.rows)} rows in ${seconds(ms)} ` +
-        `(snapshot ${seconds(phaseMs(ws.calls, '/v1/sync/snapshot'))})`,
+        `(snapshot pages ${seconds(phaseMs(ws.calls, '/v1/sync/snapshot'))}, of which the server ${seconds(serverMs)})`,
     );
     if (i >= Math.max(runs, keep) - keep) result.kept.push(ws);
     else {
@@ -517,12 +566,15 @@ async function pushRuns(server: BenchServer, ws: Workstation, records: number, r
   let editMs = 0;
   for (let run = 0; run < runs; run++) {
     let start = performance.now();
-    for (const id of ids) await ws.client.call('trainees.update', { id, patch: { city: `Bench City ${run}` } });
+    for (const [i, id] of ids.entries()) {
+      await ws.client.call('trainees.update', { id, patch: { city: `Bench City ${run}` } });
+      if (i % 100 === 99) await breathe();
+    }
     editMs = performance.now() - start;
     const pending = (await ws.client.call('sync.status', {})).pendingChanges;
     ws.calls.length = 0;
     start = performance.now();
-    const report = await ws.client.runJob('sync.now', {});
+    const report = await syncNow(ws);
     const ms = performance.now() - start;
     if (report.pushed !== pending) progress(`warning: ${pending} ops waiting, ${report.pushed} pushed`);
     ops = report.pushed;
@@ -541,8 +593,8 @@ async function latencyRuns(a: Workstation, b: Workstation, runs: number): Promis
     const city = `Latency ${run} ${Date.now()}`;
     const start = performance.now();
     await a.client.call('trainees.update', { id, patch: { city } });
-    await a.client.runJob('sync.now', {});
-    await b.client.runJob('sync.now', {});
+    await syncNow(a);
+    await syncNow(b);
     const ms = performance.now() - start;
     const arrived = (read.get(id) as { city: string } | undefined)?.city === city;
     if (!arrived) progress('warning: the change had not arrived on B after its sync');
@@ -850,6 +902,7 @@ async function benchServerKind(kind: ServerKind, opts: SyncBenchOptions, rows: F
     const boot = await bootstrapRuns(server, centre, heavyRuns, last ? 2 : 0, dir, teardown);
     progress(`${kind.name}: the limit (one query per table, one SQLite transaction)…`);
     const limit = await bootstrapLimit(server, centre, dir, teardown);
+    await breathe();
     const rate = (ms: number) => boot.rows / (ms / 1000);
     const bootSummary = summarise(boot.ms.map(rate));
     const limitRate = limit.rows / (limit.ms / 1000);
@@ -858,7 +911,7 @@ async function benchServerKind(kind: ServerKind, opts: SyncBenchOptions, rows: F
       measure: `Bootstrap of ${number(trainees)} trainees (${number(boot.rows)} rows) to a new workstation, \`sync.enrol\` end to end ${on}`,
       unit: 'rows/s',
       ...bootSummary,
-      extra: `${seconds(median(boot.ms))}; SQLite ${number(boot.megabytes)} MB`,
+      extra: `${seconds(median(boot.ms))}, of which the server answering snapshot pages ${seconds(median(boot.serverMs))}; SQLite ${number(boot.megabytes)} MB`,
       reference: `limit ${number(limitRate)} rows/s: ${seconds(limit.ms)} (read ${seconds(limit.readMs)}, write ${seconds(limit.writeMs)}), ${number(limit.cells)} cells`,
       ratio: bootSummary.median / limitRate,
     });
@@ -924,7 +977,7 @@ async function benchServerKind(kind: ServerKind, opts: SyncBenchOptions, rows: F
       unit: 'ms',
       median: client.length ? median(client) : NaN,
       extra: client.length
-        ? `p99 ${percentile(client, 99).toFixed(1)} ms over ${number(client.length)}; server handler (routing to answer sent) p50 ${median(serverSide).toFixed(1)}, p99 ${percentile(serverSide, 99).toFixed(1)} ms`
+        ? `p99 ${percentile(client, 99).toFixed(1)} ms over ${number(client.length)}; server handler (routing to answer; not the wait before) p50 ${median(serverSide).toFixed(1)}, p99 ${percentile(serverSide, 99).toFixed(1)} ms`
         : 'none completed',
     });
     addRow(rows, `devices ${count} push`, latencyRow('push', result.pushMs, serverPush));
@@ -945,6 +998,7 @@ export async function benchSync(opts: SyncBenchOptions): Promise<Row[]> {
   const rows: FigureRows = new Map();
   try {
     for (const kind of serverKinds) {
+      if (opts.servers && !opts.servers.includes(kind.name)) continue;
       if (kind.skipReason) {
         console.error(`  sync: ${kind.name} figures skipped: ${kind.skipReason}`);
         continue;
