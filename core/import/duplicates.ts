@@ -31,7 +31,8 @@ export interface RowGroup {
   uniqueMatch: boolean;
 }
 
-type Lookup = (value: unknown) => Record<string, unknown>[];
+type StoredRecord = Parameters<RecordKindSpec['service']['label']>[0];
+type Lookup = (value: unknown) => StoredRecord[];
 
 /** One prepared, indexed lookup per key: live records with this value (a few at most). */
 function lookups(ctx: Ctx, spec: RecordKindSpec): Map<string, Lookup> {
@@ -40,7 +41,7 @@ function lookups(ctx: Ctx, spec: RecordKindSpec): Map<string, Lookup> {
     const column = spec.table.columnOf[key]!;
     const collate = spec.caseless?.includes(key) ? ' COLLATE NOCASE' : '';
     const stmt = ctx.rows.statement(`SELECT * FROM ${spec.table.name} WHERE ${column} = ?${collate} AND deleted = 0 LIMIT 10`);
-    out.set(key, (value) => (stmt.all(value as SqlValue) as Record<string, SqlValue>[]).map((raw) => decodeRow(spec.table, raw)));
+    out.set(key, (value) => (stmt.all(value as SqlValue) as Record<string, SqlValue>[]).map((raw) => decodeRow(spec.table, raw) as StoredRecord));
   }
   return out;
 }
@@ -131,13 +132,13 @@ export async function groupDuplicates(
       const records = find.get(key)!(value);
       const same = records.find((r) => differingKey(spec, row.values, r, key) === null);
       if (same) {
-        stored = { id: same.id as string, label: spec.label(same), record: same };
+        stored = { id: same.id as string, label: spec.service.label(same), record: same };
         storedVia = key;
         break;
       }
       if (unique.has(key) && records[0]) {
         const differs = differingKey(spec, row.values, records[0], key)!;
-        conflict(row, key, `This ${KEY_LABEL[key]} belongs to ${spec.entity} ${spec.label(records[0])}, whose ${KEY_LABEL[differs]} differs`);
+        conflict(row, key, `This ${KEY_LABEL[key]} belongs to ${spec.entity} ${spec.service.label(records[0])}, whose ${KEY_LABEL[differs]} differs`);
         rejected = true;
         break;
       }

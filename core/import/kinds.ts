@@ -87,7 +87,6 @@ export interface KindSpec {
 export interface RecordKindSpec extends KindSpec {
   table: StoredTable;
   service: CrudService<Record<string, unknown> & { id: string; centreId: string | null; deleted: boolean }>;
-  label(record: Record<string, unknown>): string;
 }
 
 const cnic: FieldSpec = { read: normaliseCnicCell, personal: 'cnic' };
@@ -101,7 +100,6 @@ export const traineeKind: RecordKindSpec = {
   permission: 'trainees.write',
   table: traineesTable,
   service: trainees as unknown as RecordKindSpec['service'],
-  label: (t) => (t.city ? `${String(t.name)} (${String(t.city)})` : String(t.name)),
   fields: {
     name,
     cnic,
@@ -125,7 +123,6 @@ export const startupKind: RecordKindSpec = {
   permission: 'startups.write',
   table: startupsTable,
   service: startups as unknown as RecordKindSpec['service'],
-  label: (s) => String(s.name),
   fields: {
     name,
     sector: { read: (cell) => normaliseChoice(cell, Sector.options, SECTOR_SYNONYMS) },
@@ -151,7 +148,6 @@ export const mentorKind: RecordKindSpec = {
   permission: 'mentors.write',
   table: mentorsTable,
   service: mentors as unknown as RecordKindSpec['service'],
-  label: (m) => (m.organisation ? `${String(m.name)} (${String(m.organisation)})` : String(m.name)),
   fields: {
     name,
     organisation: { read: text() },

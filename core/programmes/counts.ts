@@ -28,6 +28,7 @@ export function withCounts<R extends Row, C extends Record<string, number>>(
     remove: (ctx, input) => service.remove(ctx, input),
     get: (ctx, input) => one(ctx, service.get(ctx, input)),
     load: (ctx, id) => one(ctx, service.load(ctx, id)),
+    label: (row) => service.label(row),
     list(ctx: Ctx, query: ListQuery): Page<R & C> {
       const page = service.list(ctx, query);
       const counts =

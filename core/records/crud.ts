@@ -71,6 +71,8 @@ export interface CrudService<R extends Row> {
   list(ctx: Ctx, query: ListQuery): Page<R>;
   /** The stored row (not presented), or a not-found error. For other services. */
   load(ctx: Ctx, id: string): R;
+  /** How messages name a row ("Ali Raza (Karachi)"). */
+  label(row: R): string;
 }
 
 export function crudService<R extends Row>(opts: CrudOptions<R>): CrudService<R> {
@@ -232,7 +234,7 @@ export function crudService<R extends Row>(opts: CrudOptions<R>): CrudService<R>
     return { items, total, offset: query.offset, limit: query.limit };
   }
 
-  return { create, update, remove, get, list, load };
+  return { create, update, remove, get, list, load, label: opts.label };
 }
 
 function tableEntity(table: TableName): string {

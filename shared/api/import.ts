@@ -24,7 +24,8 @@
  * bytes cross the channel once although inspect, analyse and commit each read the file.
  *
  * Row numbers are the file's own (1-based, as a spreadsheet program shows them; for a CSV,
- * the line where the record starts), so "row 17" is found where the user looks for it.
+ * the record's number: a quoted line break does not start a new row), so "row 17" is found
+ * where the user looks for it. Empty rows are skipped but keep their numbers.
  *
  * Personal data: issues and duplicate groups show CNIC and phone masked unless the caller's
  * role may reveal them (`pii.reveal`); the preview shows the file's cells as they are (the
@@ -268,7 +269,11 @@ export const AnalyseResult = z.object({
   /** Every issue, in row order (a rejected row may have several). */
   issues: z.array(RowIssue),
   groups: z.array(DuplicateGroup),
-  /** What a commit with the groups' current decisions and `validOnly` would do. */
+  /**
+   * What a commit with the groups' current decisions and `validOnly` would do (without
+   * `validOnly`, any rejected row means nothing is written). Rows a domain rule refuses only
+   * at the write are not foreseen here; they are rare (the same rules are checked here).
+   */
   expected: ImportCounts,
 });
 export type AnalyseResult = z.infer<typeof AnalyseResult>;
@@ -291,7 +296,7 @@ export const CommitInput = ImportRequest.extend({
 
 export const ImportSummary = ImportCounts.extend({
   kind: ImportKind,
-  /** false when nothing was written: rows were rejected and `validOnly` was off. */
+  /** false when nothing was written: rows were rejected and `validOnly` was off (the other rows count as skipped). */
   committed: z.boolean(),
   totalRows: z.number().int(),
   /**
@@ -300,8 +305,9 @@ export const ImportSummary = ImportCounts.extend({
    */
   rejectedFile: z.string().nullable(),
   rejectedFileName: z.string().nullable(),
-  /** results: what the sheet changed besides the rows counted above. */
+  /** Enrolments made (trainees: in the cohort column's or option's cohort) or updated (results); null when nothing was written. */
   enrolments: z.object({ added: z.number().int(), updated: z.number().int() }).nullable(),
+  /** results: certifications made or updated. */
   certifications: z.object({ added: z.number().int(), updated: z.number().int() }).nullable(),
   seconds: z.number(),
   rowsPerSecond: z.number(),
@@ -319,12 +325,13 @@ export const SavedMapping = z.object({
 export type SavedMapping = z.infer<typeof SavedMapping>;
 
 /**
- * Progress of the import jobs comes as `job.progress` events with `phase` (reading,
- * checking, writing) and, while rows are processed, `rowsPerSecond`. Cancel with
- * `jobs.cancel` is honoured while the file is read and checked; the write itself is one
- * short synchronous transaction (about a second for 30,000 rows) and runs to its end or
- * rolls back whole — holding a transaction open across awaits would let other calls and
- * sync write into it.
+ * Progress of the import jobs comes as `job.progress` events with `phase` (reading the file,
+ * checking rows, matching duplicates, writing) and, while rows are processed,
+ * `rowsPerSecond`; the write reports from inside its transaction. Cancel with `jobs.cancel`
+ * is honoured until the write starts; the write itself is one synchronous transaction (a
+ * few seconds for 30,000 rows, see bench/import.ts) that runs to its end or rolls back
+ * whole — holding a transaction open across awaits would let other calls and sync write
+ * into it, and a cancel would roll their changes back too.
  */
 export const importApi = {
   'import.inspect': job({ input: InspectInput, output: InspectResult, permission: 'import.run' }),
