@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --trainees N] [-- --runs N]`: measures the workstation on
- * a deterministic seeded database, and sync against the central server (bench/sync.ts;
+ * a deterministic seeded database, the import of a 30,000-row roster (bench/import.ts;
+ * `--skip-import`, `--import-only`), and sync against the central server (bench/sync.ts;
  * `--skip-sync`, `--sync-only`), and writes bench/RESULTS.md. Figures are medians of
  * several runs with min and max, and each has a reference measured in the same run.
  * Benchmarks never run in `npm test`; they print figures and assert nothing.
@@ -16,6 +17,7 @@ import { latestVersion } from '../core/db/migrations/index.js';
 import { benchCore } from './workstation.js';
 import { benchUi } from './ui.js';
 import { benchSync } from './sync.js';
+import { benchImport, IMPORT_ROWS } from './import.js';
 import { formatTable, type Row, BENCH_MANAGER as MANAGER } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +33,9 @@ const { values } = parseArgs({
     'skip-sync': { type: 'boolean', default: false },
     /** Only the sync figures (server on PGlite and PostgreSQL). */
     'sync-only': { type: 'boolean', default: false },
+    'skip-import': { type: 'boolean', default: false },
+    /** Only the import figures (30,000-row XLSX and CSV against a raw insert). */
+    'import-only': { type: 'boolean', default: false },
   },
 });
 const trainees = Number(values.trainees ?? (values.quick ? 100_000 : 1_000_000));
@@ -108,9 +113,13 @@ async function benchWorkstation(rows: Row[]): Promise<void> {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  if (!values['sync-only']) await benchWorkstation(rows);
+  const only = values['import-only'];
+  if (!values['sync-only'] && !only) await benchWorkstation(rows);
+  if (!values['sync-only'] && !values['ui-only'] && !values['skip-import']) {
+    rows.push(...(await benchImport({ runs: Math.min(runs, values.quick ? 3 : 5), cacheDir: path.join(root, 'bench', 'data') })));
+  }
   const syncTrainees = Math.min(trainees, SYNC_BOOTSTRAP_TRAINEES);
-  if (!values['skip-sync'] && !values['ui-only']) {
+  if (!values['skip-sync'] && !values['ui-only'] && !only) {
     rows.push(
       ...(await benchSync({
         runs,
@@ -131,7 +140,9 @@ async function main(): Promise<void> {
     '# Benchmark results',
     '',
     `Run ${new Date().toISOString()} with \`npm run bench${values.quick ? ' -- --quick' : ''}\` on ${machine()}.`,
-    values['sync-only']
+    only
+      ? `Import only: a ${IMPORT_ROWS.toLocaleString('en')}-row trainee roster into a fresh centre, schema v${latestVersion}.`
+      : values['sync-only']
       ? `Sync only: a centre of ${syncTrainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}.`
       : `Database: ${trainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}. ${runs} runs per figure: median (min–max).`,
     '',
