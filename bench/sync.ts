@@ -399,6 +399,9 @@ interface UploadedCentre {
   trainees: number;
   ops: number;
   ms: number;
+  /** Of `ms`: pushing the outbox, and pulling the same ops back (the first pull starts at the log's start). */
+  pushMs?: number;
+  pullMs?: number;
 }
 
 async function uploadCentre(server: BenchServer, trainees: number, sourceDir: string, dir: string, teardown: Teardown) {
@@ -418,7 +421,14 @@ async function uploadCentre(server: BenchServer, trainees: number, sourceDir: st
     if (!joined.firstSync) throw new Error(`The upload failed: ${joined.firstSyncError}`);
     if (joined.firstSync.rejected.length > 0)
       progress(`warning: ${joined.firstSync.rejected.length} ops rejected, e.g. ${joined.firstSync.rejected[0]!.message}`);
-    return { centreId: joined.centreId!, trainees, ops: joined.firstSync.pushed, ms } satisfies UploadedCentre;
+    return {
+      centreId: joined.centreId!,
+      trainees,
+      ops: joined.firstSync.pushed,
+      ms,
+      pushMs: phaseMs(ws.calls, '/v1/sync/push'),
+      pullMs: phaseMs(ws.calls, '/v1/sync/pull'),
+    } satisfies UploadedCentre;
   } finally {
     await ws.close();
     await removeCopy();
@@ -892,7 +902,11 @@ async function benchServerKind(kind: ServerKind, opts: SyncBenchOptions, rows: F
       unit: 'ops/s',
       median: centre.ops / (centre.ms / 1000),
       extra:
-        `${seconds(centre.ms)}: pushes of 1,000 ops, then the pull of them back; once` +
+        `${seconds(centre.ms)}: pushes of 1,000 ops` +
+        (centre.pushMs !== undefined && centre.pullMs !== undefined
+          ? ` (${seconds(centre.pushMs)}), then the pull of them all back (${seconds(centre.pullMs)})`
+          : ', then the pull of them all back') +
+        '; once' +
         (fromCache
           ? `, when the kept server was made (${cache.madeAt.slice(0, 10)}; delete ${path.basename(cache.dir)} to measure again)`
           : ''),
