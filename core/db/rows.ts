@@ -51,10 +51,13 @@ export class RowStore {
       ...columns.map((c) => values[c]),
     );
     const hlc = this.clock.tick();
-    for (const column of columns) {
-      if (column === 'id') continue;
-      this.recordOp(spec.name, id, column, values[column] ?? null, hlc);
-    }
+    this.recordOps(
+      spec.name,
+      id,
+      columns.filter((c) => c !== 'id'),
+      values,
+      hlc,
+    );
     this.recordHistory(spec.name, id, '*', null, 'created', meta.userId, at);
     return decodeRow(spec, values) as T;
   }
@@ -122,26 +125,36 @@ export class RowStore {
       id,
     );
     const hlc = this.clock.tick();
-    for (const column of all) this.recordOp(spec.name, id, column, changes[column] ?? null, hlc);
+    this.recordOps(spec.name, id, all, changes, hlc);
     for (const column of columns) {
       this.recordHistory(spec.name, id, column, current[column] ?? null, changes[column] ?? null, meta.userId, at);
     }
     return decodeRow(spec, { ...current, ...changes });
   }
 
-  private recordOp(table: string, rowId: string, column: string, value: SqlValue, hlc: string): void {
+  /**
+   * One outbox op and one cell clock per column, each kind written by a single multi-row
+   * INSERT: a 30,000-row import writes about a million of them, and one statement per row
+   * instead of one per cell takes a fifth off its write (bench/import.ts). The ops keep
+   * the columns' order in the outbox.
+   */
+  private recordOps(
+    table: string,
+    rowId: string,
+    columns: readonly string[],
+    values: Record<string, SqlValue>,
+    hlc: string,
+  ): void {
+    if (columns.length === 0) return;
     this.touched.add(table);
-    this.statement('INSERT INTO outbox (op_id, tbl, row_id, col, value, hlc) VALUES (?, ?, ?, ?, ?, ?)').run(
-      uuidv7(),
-      table,
-      rowId,
-      column,
-      JSON.stringify(value),
-      hlc,
-    );
-    this.statement(
-      'INSERT INTO cell_clock (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc',
-    ).run(table, rowId, column, hlc);
+    const ops: SqlValue[] = [];
+    const clocks: SqlValue[] = [];
+    for (const column of columns) {
+      ops.push(uuidv7(), table, rowId, column, JSON.stringify(values[column] ?? null), hlc);
+      clocks.push(table, rowId, column, hlc);
+    }
+    this.statement(opsSql(columns.length)).run(...ops);
+    this.statement(clocksSql(columns.length)).run(...clocks);
   }
 
   private recordHistory(
@@ -157,6 +170,28 @@ export class RowStore {
       "INSERT INTO row_history (tbl, row_id, col, old_value, new_value, user_id, at, source) VALUES (?, ?, ?, ?, ?, ?, ?, 'local')",
     ).run(table, rowId, column, JSON.stringify(oldValue), JSON.stringify(newValue), userId, at);
   }
+}
+
+const tuples = (rows: number, width: number) =>
+  Array.from({ length: rows }, () => `(${Array(width).fill('?').join(', ')})`).join(', ');
+const opsSqlFor = new Map<number, string>();
+const clocksSqlFor = new Map<number, string>();
+
+/** INSERT of `n` outbox ops (one statement text per n, so the prepared statement is reused). */
+function opsSql(n: number): string {
+  let sql = opsSqlFor.get(n);
+  if (!sql) opsSqlFor.set(n, (sql = `INSERT INTO outbox (op_id, tbl, row_id, col, value, hlc) VALUES ${tuples(n, 6)}`));
+  return sql;
+}
+
+/** Upsert of `n` cell clocks (distinct columns of one row). */
+function clocksSql(n: number): string {
+  let sql = clocksSqlFor.get(n);
+  if (!sql) {
+    sql = `INSERT INTO cell_clock (tbl, row_id, col, hlc) VALUES ${tuples(n, 4)} ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc`;
+    clocksSqlFor.set(n, sql);
+  }
+  return sql;
 }
 
 export function encodeValue(spec: StoredTable, column: string, value: unknown): SqlValue {
