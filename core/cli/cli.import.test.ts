@@ -127,3 +127,23 @@ describe('incubator import', () => {
     expect(noCohort.stderr).toContain('--cohort: No cohort named "Batch 99"');
   });
 });
+
+describe('incubator <records> export', () => {
+  it('writes every matching row to CSV or XLSX, in clear for the manager the CLI acts as', async () => {
+    const out = path.join(path.dirname(env.dir), 'lahore.csv');
+    const r = await env.run('--json', 'trainees', 'export', '--filter', 'city=Lahore', '--sort', 'name', '--out', out);
+    expect(r.code).toBe(0);
+    const result = r.json<{ rows: number; path: string; personalData: string }>();
+    expect(result).toMatchObject({ path: out, personalData: 'clear' });
+    const lines = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(result.rows + 1);
+    expect(lines[0]!.startsWith('name,cnic,email,phone')).toBe(true);
+    expect(lines.slice(1).every((l) => l.includes(',Lahore,'))).toBe(true);
+
+    const xlsx = await env.run('--json', 'trainees', 'export', '--format', 'xlsx');
+    expect(xlsx.json<{ path: string }>().path).toMatch(/exports\/trainees-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.xlsx$/);
+    const wrong = await env.run('trainees', 'export', '--format', 'xlsx', '--out', out);
+    expect(wrong.stderr).toContain('--out: The file name must end in .xlsx');
+  });
+});
+

@@ -9,10 +9,9 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { fail, type FieldIssue } from '../../shared/api/errors.js';
 import { ColumnMapping, DuplicateDecision, ImportKind, type ImportOptions } from '../../shared/api/import.js';
-import type { JobProgress } from '../../shared/api/client.js';
 import type { InputOf, OutputOf } from '../../shared/api/index.js';
 import { Id } from '../../shared/records/base.js';
-import { EXIT, type FlagOf } from './output.js';
+import { EXIT, jobProgressPrinter, type FlagOf } from './output.js';
 import type { Runtime } from './runtime.js';
 
 export const MAPPING_HELP = `
@@ -93,20 +92,6 @@ async function cohortId(rt: Runtime, given: string): Promise<string> {
   throw fail.field(['options', 'cohortId'], found.length === 0 ? `No cohort named "${given}"` : `${found.length} cohorts are named "${given}": give its id`);
 }
 
-/** Progress on stderr: a line when the phase changes, then at most one a second. */
-function progressPrinter(rt: Runtime): (p: JobProgress) => void {
-  let last = { phase: '', at: 0 };
-  return (p) => {
-    const now = Date.now();
-    const phase = p.phase ?? '';
-    if (phase === last.phase && now - last.at < 1000 && p.done !== p.total) return;
-    last = { phase, at: now };
-    const count = p.total ? ` ${number(p.done)} / ${number(p.total)}` : '';
-    const rate = p.rowsPerSecond ? ` (${number(p.rowsPerSecond)} rows/s)` : '';
-    rt.out.progress(`${p.message ?? phase}${count}${rate}`, { ...p });
-  };
-}
-
 function describeCounts(c: { added: number; updated: number; skipped: number; rejected: number }): string {
   return `${number(c.added)} added, ${number(c.updated)} updated, ${number(c.skipped)} skipped, ${number(c.rejected)} rejected`;
 }
@@ -175,7 +160,7 @@ export function addImportCommand(program: Command, rt: Runtime): void {
         certificateTitle: flags.certificateTitle,
         issuedOn: flags.issuedOn,
       };
-      const onProgress = progressPrinter(rt);
+      const onProgress = jobProgressPrinter(rt.out);
       const sheetChoice = { source, kind: parsedKind.data, sheet: flags.sheet, headerRow };
       const inspected = await client.runJob('import.inspect', { ...sheetChoice, previewRows: 1 }, { onProgress });
       const [mapping, from] = flags.mapping

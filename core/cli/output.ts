@@ -4,6 +4,7 @@
  * (`{"progress": …}` and, on failure, one `{"error": {...typed error...}}`), so a script can
  * read stdout as one JSON document and stderr line by line.
  */
+import type { JobProgress } from '../../shared/api/client.js';
 import type { ApiError, FieldIssue } from '../../shared/api/errors.js';
 
 export interface CliIo {
@@ -57,6 +58,21 @@ export class Output {
     }
     return exitCodeOf(error);
   }
+}
+
+/** A job's progress on stderr: a line when its phase changes, then at most one a second, and the last. */
+export function jobProgressPrinter(out: Output): (p: JobProgress) => void {
+  const number = (n: number) => n.toLocaleString('en-US');
+  let last = { phase: '', at: 0 };
+  return (p) => {
+    const now = Date.now();
+    const phase = p.phase ?? '';
+    if (phase === last.phase && now - last.at < 1000 && p.done !== p.total) return;
+    last = { phase, at: now };
+    const count = p.total ? ` ${number(p.done)} / ${number(p.total)}` : '';
+    const rate = p.rowsPerSecond ? ` (${number(p.rowsPerSecond)} rows/s)` : '';
+    out.progress(`${p.message ?? phase}${count}${rate}`, { ...p });
+  };
 }
 
 function withFlag(issue: FieldIssue & { flag?: string }, flagOf: FlagOf): FieldIssue & { flag?: string } {

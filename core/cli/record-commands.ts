@@ -4,9 +4,11 @@
  * schema, update's from the update call's patch schema, list's filters and sort keys from
  * the list call's query schema.
  */
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { z } from 'zod';
 import { fail, type ApiFailure, type FieldIssue } from '../../shared/api/errors.js';
+import { ExportFormat } from '../../shared/api/export.js';
 import { callDef, type InputOf, type Method } from '../../shared/api/index.js';
 import type { Page } from '../../shared/records/base.js';
 import type { EntityCommands } from './entities.js';
@@ -21,7 +23,7 @@ import {
   unwrap,
   type FieldFlag,
 } from './field-flags.js';
-import { formatDetails, formatTable, type FlagOf } from './output.js';
+import { formatDetails, formatTable, jobProgressPrinter, type FlagOf } from './output.js';
 import type { Runtime } from './runtime.js';
 
 type Row = Record<string, unknown>;
@@ -88,18 +90,20 @@ export function addRecordCommands(program: Command, rt: Runtime, entity: EntityC
     rt.out.result(created, () => `Added ${entity.singular} ${String(created.id)}\n${details(created, createFlags)}`);
   });
 
+  /** --search, --filter and --sort: what to list (or export). */
+  const queryOptions = (command: Command) =>
+    command
+      .option('--search <text>', 'words to look for (prefix-aware)')
+      .addOption(
+        new Option(
+          '--filter <key=value>',
+          `only rows with this value; keys: ${Object.keys(filterShape).map(kebabCase).join(', ') || 'none'}; repeat for more`,
+        ).argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]),
+      )
+      .option('--sort <field[:desc]>', `order by one of: ${sortKeys.map(kebabCase).join(', ')}`);
+
   // list
-  const list = group
-    .command('list')
-    .description(`List ${entity.name}: one page, or every matching row with --all`)
-    .option('--search <text>', 'words to look for (prefix-aware)')
-    .addOption(
-      new Option(
-        '--filter <key=value>',
-        `only rows with this value; keys: ${Object.keys(filterShape).map(kebabCase).join(', ') || 'none'}; repeat for more`,
-      ).argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]),
-    )
-    .option('--sort <field[:desc]>', `order by one of: ${sortKeys.map(kebabCase).join(', ')}`)
+  const list = queryOptions(group.command('list').description(`List ${entity.name}: one page, or every matching row with --all`))
     .option('--limit <n>', 'rows per page (1–1000, default 50)')
     .option('--offset <n>', 'rows to skip (default 0)')
     .option('--all', 'every matching row, fetched page by page');
@@ -118,6 +122,21 @@ export function addRecordCommands(program: Command, rt: Runtime, entity: EntityC
     const page = (await call(`${entity.name}.list` as Method, query)) as Page<Row>;
     rt.out.result(page, () => pageText(page, entity));
   });
+
+  // export: every matching row to a file, in core (export.list)
+  queryOptions(group.command('export').description(`Write every matching ${entity.singular} to a CSV or XLSX file`))
+    .addOption(new Option('--format <format>', 'csv or xlsx').choices(ExportFormat.options).default('csv'))
+    .option('--out <file>', "where to write it (default: the data folder's exports/, readable only by you)")
+    .action(async (opts: Row) => {
+      rt.flagOf = (p) => (p[0] === 'path' ? '--out' : commonFlag(p[0] === 'target' ? p.slice(2) : p));
+      const { search, filter, sort } = listQuery(opts, filterShape, sortKeys);
+      const target = { list: entity.name, query: { search, filter, sort } } as InputOf<'export.list'>['target'];
+      const out = typeof opts.out === 'string' ? path.resolve(opts.out) : undefined;
+      const result = await rt.signedIn().client.runJob('export.list', { target, format: opts.format as ExportFormat, path: out }, {
+        onProgress: jobProgressPrinter(rt.out),
+      });
+      rt.out.result(result, () => `Wrote ${result.rows} ${entity.name} to ${result.path} (CNIC and phone numbers ${result.personalData === 'clear' ? 'in clear' : result.personalData})`);
+    });
 
   // get
   group
