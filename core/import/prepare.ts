@@ -12,7 +12,8 @@ import { isRecordKind, type RecordKindSpec } from './kinds.js';
 import { CHUNK_ROWS, pause, rateMeter, readImportRows, type ImportInputs, type ReadRows } from './pipeline.js';
 import { planGroups, type GroupPlan } from './plan.js';
 import { planResults, resultsCohort, type ResultPlan, type ResultsCohort } from './results.js';
-import type { ImportRow } from './rows.js';
+import { displayValue, type ImportRow } from './rows.js';
+import { cellText } from './workbook.js';
 
 export interface PreparedImport extends ReadRows {
   /** Rows rejected before writing (unreadable cells, conflicts, unknown CNICs), in file order. */
@@ -45,5 +46,19 @@ export async function prepareImport(
     results = { cohort, plans: planResults(ctx, valid, cohort, input.options) };
   }
   report(valid.length, valid.length, 'Looking for duplicates', { phase: 'matching', rowsPerSecond: rate(valid.length) });
-  return { ...read, invalid: read.rows.filter((r) => r.issues.length > 0), records, results };
+  const invalid = read.rows.filter((r) => r.issues.length > 0);
+  for (const row of invalid) nameColumns(read, row);
+  return { ...read, invalid, records, results };
+}
+
+/** Issues found after reading (duplicates, results) name the field; add its column and cell. */
+function nameColumns(read: ReadRows, row: ImportRow): void {
+  const { columns, spec, canReveal } = read.readContext;
+  for (const issue of row.issues) {
+    const column = issue.field ? columns.get(issue.field) : undefined;
+    if (issue.column !== null || !column) continue;
+    issue.column = column.key;
+    const text = cellText(row.cells[column.index] ?? null);
+    issue.value = text === '' ? null : displayValue(spec, issue.field, text, canReveal);
+  }
 }
