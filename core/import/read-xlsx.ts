@@ -1,19 +1,35 @@
 /**
- * XLSX workbooks through exceljs's streaming reader: it reads the rows of each sheet as the
- * zip is inflated instead of building the whole workbook model first, which halves the
- * time for a 30,000-row sheet. Styles are read so that date cells come back as dates.
- * Formula cells give their last computed result; rich text its plain text; hyperlinks their text.
+ * XLSX workbooks: read straight from their XML parts (xlsx-xml.ts, fast), or, for anything
+ * that reader does not expect (ZIP64, an unusual part layout, a damaged file), through
+ * exceljs's streaming reader, which also gives the error message for a file that is not a
+ * workbook. Both give date cells as dates, formula cells as their last computed result,
+ * rich text as its plain text.
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { fail } from '../../shared/api/errors.js';
 import { isEmptyRow, type Cell, type Sheet, type Workbook } from './workbook.js';
+import { readSheetsFromXml } from './xlsx-xml.js';
+import { openZip } from './zip.js';
 
 interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
   name: string;
 }
 
 export async function readXlsx(bytes: Buffer, fileName: string, signal?: AbortSignal): Promise<Workbook> {
+  let sheets: Sheet[] | null = null;
+  try {
+    sheets = readSheetsFromXml(openZip(bytes));
+  } catch {
+    // Not a layout the fast reader knows: exceljs reads it, or says what is wrong with it.
+  }
+  return { fileName, format: XLSX_FORMAT, sheets: sheets ?? (await readWithExceljs(bytes, fileName, signal)) };
+}
+
+const XLSX_FORMAT: Workbook['format'] = { type: 'xlsx', encoding: null, delimiter: null };
+
+/** exceljs's streaming reader: rows as the zip is inflated, without a model of the whole workbook. */
+export async function readWithExceljs(bytes: Buffer, fileName: string, signal?: AbortSignal): Promise<Sheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -36,7 +52,7 @@ export async function readXlsx(bytes: Buffer, fileName: string, signal?: AbortSi
     if (error instanceof Error && error.name === 'ApiFailure') throw error;
     throw fail.field(['source'], `${fileName} could not be read as an Excel workbook: ${(error as Error).message}`);
   }
-  return { fileName, format: { type: 'xlsx', encoding: null, delimiter: null }, sheets };
+  return sheets;
 }
 
 /** exceljs gives a row's values 1-based and sparse; cells here are 0-based and dense. */
