@@ -104,5 +104,5 @@ describe('server command line', () => {
     for (const secret of secrets) expect(server.log()).not.toContain(secret);
     const listed = await run(['admin', 'devices', '--data-dir', dataDir, '--json']);
     expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(1);
-  });
+  }, 120_000); // several server and admin processes start one after another (tsx, PGlite): slow on a busy 2-core machine
 });
