@@ -14,7 +14,7 @@
  * cursor, the row count, when the snapshot began; the last table and row sent), so the
  * server keeps nothing between pages. A snapshot is good for SNAPSHOT_TTL_MS.
  */
-import { tableNames, type TableName } from '../../shared/schema/tables.js';
+import { tableNames, tables, type TableName } from '../../shared/schema/tables.js';
 import type { SnapshotRow } from '../../shared/sync/protocol.js';
 import type { Device } from '../auth/device-auth.js';
 import { ApiError } from '../http/errors.js';
@@ -105,30 +105,63 @@ async function readPage(
  * Up to `limit` rows of one table after a position. Rows are found by their `centre_id`
  * cell (every stored row has exactly one), then all cells in that row-id range are read:
  * every cell of a row has the row's centre, so the range holds exactly those rows' cells.
+ *
+ * Both reads must walk an index in row order and stop after one page. Without table
+ * statistics (PGlite has no autovacuum, so its tables are never analysed; and a centre that
+ * was just uploaded is missing from statistics taken earlier) the planner expects a handful
+ * of rows and prefers a bitmap scan and a sort, which reads every remaining row of the
+ * table for each page: a bootstrap then grows with the square of the centre's size (bench/sync.ts).
+ * So bitmap scans are off for these two queries, and a centre's device reads its centre's rows
+ * and, in the tables that have national rows, the national ones, as two ordered index scans
+ * merged (as pull.ts reads the log). (Looking for national rows where there can be none would
+ * walk the whole table for nothing on every page.)
  */
 async function readTableRows(db: Db, device: Device, from: PagePosition, limit: number): Promise<SnapshotRow[]> {
   const scope = readScopeParam(device);
-  const ids = await db.query<{ row_id: string }>(
-    `SELECT c.row_id::text AS row_id FROM cells c
-      WHERE c.tbl = $1 AND c.col = 'centre_id' AND ($2::uuid IS NULL OR c.row_id > $2::uuid)
-        AND ${readableCentresSql('c', 3)}
-      ORDER BY c.row_id LIMIT $4`,
-    [from.tbl, from.rowId, scope, limit],
-  );
-  if (ids.length === 0) return [];
-  const cells = await db.query<{ row_id: string; col: string; value: string; hlc: string }>(
-    `SELECT c.row_id::text AS row_id, c.col, c.value, c.hlc FROM cells c
-      WHERE c.tbl = $1 AND c.row_id >= $2::uuid AND c.row_id <= $3::uuid AND ${readableCentresSql('c', 4)}
-      ORDER BY c.row_id, c.col`,
-    [from.tbl, ids[0]!.row_id, ids.at(-1)!.row_id, scope],
-  );
-  const byRow = new Map<string, SnapshotRow>(ids.map(({ row_id }) => [row_id, { tbl: from.tbl, rowId: row_id, cells: {} }]));
-  for (const cell of cells) {
-    // A row created between the two queries is left to the pull that follows the snapshot.
-    const row = byRow.get(cell.row_id);
-    if (row) row.cells[cell.col] = { value: cell.value, hlc: cell.hlc };
-  }
-  return [...byRow.values()];
+  return db.transaction(async (tx) => {
+    await tx.query('SET LOCAL enable_bitmapscan = off');
+    const sql = pageIdsSql({
+      centre: scope !== null,
+      national: tables[from.tbl].scope === 'centre-or-national',
+      after: from.rowId !== null,
+    });
+    const ids = await tx.query<{ row_id: string }>(sql, [
+      from.tbl,
+      limit,
+      ...(scope !== null ? [scope] : []),
+      ...(from.rowId !== null ? [from.rowId] : []),
+    ]);
+    if (ids.length === 0) return [];
+    const cells = await tx.query<{ row_id: string; col: string; value: string; hlc: string }>(
+      `SELECT c.row_id::text AS row_id, c.col, c.value, c.hlc FROM cells c
+        WHERE c.tbl = $1 AND c.row_id >= $2::uuid AND c.row_id <= $3::uuid AND ${readableCentresSql('c', 4)}
+        ORDER BY c.row_id, c.col`,
+      [from.tbl, ids[0]!.row_id, ids.at(-1)!.row_id, scope],
+    );
+    const byRow = new Map<string, SnapshotRow>(ids.map(({ row_id }) => [row_id, { tbl: from.tbl, rowId: row_id, cells: {} }]));
+    for (const cell of cells) {
+      // A row created between the two queries is left to the pull that follows the snapshot.
+      const row = byRow.get(cell.row_id);
+      if (row) row.cells[cell.col] = { value: cell.value, hlc: cell.hlc };
+    }
+    return [...byRow.values()];
+  });
+}
+
+/**
+ * The ids of a page's rows: `$1` table, `$2` limit, then `$3` the device's centre (`centre`:
+ * its rows, plus the national ones if the table has any; else every centre's rows) and the
+ * row id to start after (`after`; else the table's first page).
+ */
+function pageIdsSql(opts: { centre: boolean; national: boolean; after: boolean }): string {
+  const afterParam = opts.centre ? '$4' : '$3';
+  const scan = (centre: string) => `(SELECT c.row_id FROM cells c
+      WHERE c.tbl = $1 AND c.col = 'centre_id' AND ${centre}${opts.after ? ` AND c.row_id > ${afterParam}::uuid` : ''}
+      ORDER BY c.row_id LIMIT $2)`;
+  const scans = opts.centre
+    ? [scan('c.centre_id = $3::uuid'), ...(opts.national ? [scan('c.centre_id IS NULL')] : [])]
+    : [scan('TRUE')];
+  return `SELECT page.row_id::text AS row_id FROM (${scans.join(' UNION ALL ')}) page ORDER BY page.row_id LIMIT $2`;
 }
 
 function encodeToken(state: object): string {
