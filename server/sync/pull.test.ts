@@ -16,6 +16,9 @@ import {
   push,
   serverSuite,
 } from '../testing/fixtures.js';
+import { recordingDb, rowsReadBy } from '../testing/query-plans.js';
+import { LOG_START } from './cursor.js';
+import { pullOps } from './pull.js';
 
 const ids = (ops: readonly WireOp[]) => ops.map((o) => o.opId);
 
@@ -67,6 +70,22 @@ describe.each(testDatabases())('pull on $name', (database) => {
     expect(ids(l).some((id) => karachiSees.has(id))).toBe(false);
     const nationalSees = await seenBy(national.token);
     expect([...k, ...l, ...n].every((op) => nationalSees.has(op.opId))).toBe(true);
+  });
+
+  it('reads a page of the log with index scans that stop after the page, not every op after the cursor', async () => {
+    const { centre, device } = await centreWithWorkstation(suite.app, suite.store.db);
+    const national = await enrolDevice(suite.app, suite.store.db, null, 'national');
+    const startups = Array.from({ length: 120 }, (_, i) => insertOps(device, 'startups', centre.id, { name: `Startup ${i}` }));
+    for (let i = 0; i < startups.length; i += 100) await push(suite.app, device.token, startups.slice(i, i + 100).flat());
+    const { db, statements } = recordingDb(suite.store.db);
+    const desk = { id: device.deviceId, name: 'desk', role: 'workstation' as const, centreId: centre.id };
+    const page = await pullOps(db, desk, LOG_START, 20);
+    await pullOps(db, desk, page.position, 20);
+    await pullOps(db, { id: national.deviceId, name: 'national', role: 'national', centreId: null }, page.position, 20);
+    const pulls = statements.filter((s) => s.sql.includes('FROM ops o'));
+    expect(pulls).toHaveLength(3);
+    // One page (and one more op, to tell whether there is more) from each of the two scans, of 600.
+    for (const pull of pulls) expect(await rowsReadBy(suite.store.db, pull, statements)).toBeLessThanOrEqual(2 * 21);
   });
 
   it('refuses a cursor it did not hand out, a bad limit and missing client headers', async () => {

@@ -49,11 +49,22 @@ function pullSql(national: boolean): string {
            LIMIT $3`;
 }
 
+/**
+ * Each scan must walk the commit-order index and stop after a page. Without statistics
+ * (PGlite never analyses its tables; a log that just grew by a centre's upload is not in
+ * older statistics either) the planner expects a few rows and takes a bitmap scan and a sort
+ * of every op after the cursor instead: 5 s a page with 3 million ops waiting, so pulling a
+ * long log back (the upload's own ops, a desk long offline) grew with its square
+ * (bench/sync.ts). So bitmap scans are off for this query.
+ */
 export async function pullOps(db: Db, device: Device, after: LogPosition, limit: number): Promise<PullPage> {
   const national = device.role === 'national';
   const params: unknown[] = [after.txid, after.seq, limit + 1];
   if (!national) params.push(device.centreId);
-  const rows = await db.query<WireOp & { txid: string; seq: string }>(pullSql(national), params);
+  const rows = await db.transaction(async (tx) => {
+    await tx.query('SET LOCAL enable_bitmapscan = off');
+    return tx.query<WireOp & { txid: string; seq: string }>(pullSql(national), params);
+  });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

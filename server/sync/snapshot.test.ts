@@ -15,25 +15,7 @@ import {
   snapshotPage,
 } from '../testing/fixtures.js';
 import { SNAPSHOT_TTL_MS, continueSnapshot, startSnapshot } from './snapshot.js';
-import type { Db } from '../store/db.js';
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Actual Rows'?: number;
-  'Actual Loops'?: number;
-  'Rows Removed by Filter'?: number;
-  Plans?: PlanNode[];
-}
-
-/** Rows the plan's scans of tables read (returned and filtered out). */
-function rowsScanned(node: PlanNode): number {
-  const here =
-    node['Relation Name'] !== undefined
-      ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0)) * (node['Actual Loops'] ?? 1)
-      : 0;
-  return here + (node.Plans ?? []).reduce((sum, child) => sum + rowsScanned(child), 0);
-}
+import { recordingDb, rowsReadBy } from '../testing/query-plans.js';
 
 describe.each(testDatabases())('snapshot on $name', (database) => {
   const suite = serverSuite(database);
@@ -102,17 +84,7 @@ describe.each(testDatabases())('snapshot on $name', (database) => {
     const startups = Array.from({ length: 400 }, (_, i) => insertOps(device, 'startups', centre.id, { name: `Startup ${i}` }));
     for (let i = 0; i < startups.length; i += 150) await push(suite.app, device.token, startups.slice(i, i + 150).flat());
     const national = await enrolDevice(suite.app, suite.store.db, null, 'national');
-    // Every statement the snapshot runs, with the transaction it ran in.
-    const ran: { sql: string; params: unknown[]; tx: number }[] = [];
-    let transactions = 0;
-    const recording = (db: Db, tx: number): Db => ({
-      query: (sql, params = []) => {
-        ran.push({ sql, params, tx });
-        return db.query(sql, params);
-      },
-      transaction: (fn) => db.transaction((inner) => fn(recording(inner, ++transactions))),
-    });
-    const db = recording(suite.store.db, 0);
+    const { db, statements } = recordingDb(suite.store.db);
     for (const reader of [
       { id: device.deviceId, name: 'desk', role: 'workstation' as const, centreId: centre.id },
       { id: national.deviceId, name: 'national', role: 'national' as const, centreId: null },
@@ -121,18 +93,10 @@ describe.each(testDatabases())('snapshot on $name', (database) => {
       const first = await startSnapshot(db, reader, 20, new Date());
       await continueSnapshot(db, reader, first.snapshot, after, 20, new Date());
     }
-    const pageQueries = ran.filter((r) => r.tx > 0 && r.params[0] === 'startups');
+    const pageQueries = statements.filter((s) => s.tx > 0 && s.params[0] === 'startups');
     expect(pageQueries.length).toBeGreaterThanOrEqual(4);
-    for (const query of pageQueries) {
-      const [row] = await suite.store.db.transaction(async (tx) => {
-        for (const setting of ran.filter((r) => r.tx === query.tx && r.sql.startsWith('SET LOCAL'))) await tx.query(setting.sql);
-        return tx.query<Record<string, unknown>>(`EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`, query.params);
-      });
-      const json = Object.values(row!)[0];
-      const [plan] = (typeof json === 'string' ? JSON.parse(json) : json) as [{ Plan: PlanNode }];
-      // 20 rows of 5 cells each (the row ids, then their cells), not the other 380 rows.
-      expect(rowsScanned(plan.Plan)).toBeLessThanOrEqual(20 * 5);
-    }
+    // 20 rows of 5 cells each (the row ids, then their cells), not the other 380 rows.
+    for (const query of pageQueries) expect(await rowsReadBy(suite.store.db, query, statements)).toBeLessThanOrEqual(20 * 5);
   });
 
   it('a national device gets every centre', async () => {
