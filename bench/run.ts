@@ -15,10 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { Core } from '../core/host/core.js';
 import { latestVersion } from '../core/db/migrations/index.js';
 import { benchCore } from './workstation.js';
-import { benchUi } from './ui.js';
+import { benchUi, UI_AREA } from './ui.js';
 import { benchSync } from './sync.js';
 import { benchImport, IMPORT_ROWS } from './import.js';
 import { formatTable, type Row, BENCH_MANAGER as MANAGER } from './stats.js';
+import { mergeResults, type ResultsSection, type SectionTitle } from './results-file.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -112,16 +113,33 @@ async function benchWorkstation(rows: Row[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const rows: Row[] = [];
+  const sections: ResultsSection[] = [];
+  const ran = `Run ${new Date().toISOString()} with \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` on ${machine()}.`;
+  const section = (title: SectionTitle, about: string, rows: Row[]) => {
+    if (rows.length) sections.push({ title, preamble: [ran, about], table: formatTable(rows) });
+  };
   const only = values['import-only'];
-  if (!values['sync-only'] && !only) await benchWorkstation(rows);
+  if (!values['sync-only'] && !only) {
+    const rows: Row[] = [];
+    await benchWorkstation(rows);
+    const about = `Database: ${trainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}. ${runs} runs per figure: median (min–max).`;
+    section('Workstation', about, rows.filter((row) => row.area !== UI_AREA));
+    section('UI', `${about} Chromium through Playwright against the real core.`, rows.filter((row) => row.area === UI_AREA));
+  }
   if (!values['sync-only'] && !values['ui-only'] && !values['skip-import']) {
-    rows.push(...(await benchImport({ runs: Math.min(runs, values.quick ? 3 : 5), cacheDir: path.join(root, 'bench', 'data') })));
+    const importRuns = Math.min(runs, values.quick ? 3 : 5);
+    section(
+      'Import',
+      `A ${IMPORT_ROWS.toLocaleString('en')}-row trainee roster into a fresh centre, schema v${latestVersion}. ${importRuns} runs per figure.`,
+      await benchImport({ runs: importRuns, cacheDir: path.join(root, 'bench', 'data') }),
+    );
   }
   const syncTrainees = Math.min(trainees, SYNC_BOOTSTRAP_TRAINEES);
   if (!values['skip-sync'] && !values['ui-only'] && !only) {
-    rows.push(
-      ...(await benchSync({
+    section(
+      'Sync',
+      `A centre of ${syncTrainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}; server on PGlite and on a private PostgreSQL cluster.`,
+      await benchSync({
         runs,
         quick: values.quick,
         bootstrapSizes: [syncTrainees],
@@ -131,26 +149,14 @@ async function main(): Promise<void> {
         deviceCounts: [200],
         deviceSeconds: values.quick ? 5 : 10,
         deviceCentres: 5,
-      })),
+      }),
     );
   }
-  const table = formatTable(rows);
-  console.log(table);
-  const report = [
-    '# Benchmark results',
-    '',
-    `Run ${new Date().toISOString()} with \`npm run bench${values.quick ? ' -- --quick' : ''}\` on ${machine()}.`,
-    only
-      ? `Import only: a ${IMPORT_ROWS.toLocaleString('en')}-row trainee roster into a fresh centre, schema v${latestVersion}.`
-      : values['sync-only']
-      ? `Sync only: a centre of ${syncTrainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}.`
-      : `Database: ${trainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}. ${runs} runs per figure: median (min–max).`,
-    '',
-    table,
-    '',
-  ].join('\n');
-  fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), report);
-  console.error('Wrote bench/RESULTS.md');
+  for (const { title, table } of sections) console.log(`\n## ${title}\n\n${table}`);
+  const file = path.join(root, 'bench', 'RESULTS.md');
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  fs.writeFileSync(file, mergeResults(existing, sections));
+  console.error(`Wrote ${sections.map((s) => s.title).join(', ')} into bench/RESULTS.md (other sections kept)`);
 }
 
 main().catch((error: unknown) => {

@@ -13,8 +13,10 @@ import type { SessionUser } from '../core/context.js';
 import { chromiumLaunchOptions } from '../e2e/support/browser.js';
 import { summarise, type Row, BENCH_MANAGER as MANAGER } from './stats.js';
 
+export const UI_AREA = 'UI (Chromium)';
+
 export async function benchUi(core: Core, runs: number, root: string): Promise<Row[]> {
-  const area = 'UI (Chromium)';
+  const area = UI_AREA;
   const launch = chromiumLaunchOptions();
   if (!launch.executablePath) {
     console.error('UI benchmark skipped: no Chromium found (install Debian’s chromium or set CHROMIUM_PATH).');
