@@ -15,6 +15,7 @@ import { syncApi, SyncStatusEvent } from './sync.js';
 import { importApi } from './import.js';
 import { exportApi } from './export.js';
 import { filesApi } from './files.js';
+import { reportsApi } from './reports.js';
 import { ApiError } from './errors.js';
 
 export const api = {
@@ -32,6 +33,7 @@ export const api = {
   ...importApi,
   ...exportApi,
   ...filesApi,
+  ...reportsApi,
 } as const;
 
 export type Api = typeof api;

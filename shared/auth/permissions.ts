@@ -41,6 +41,8 @@ export const permissionTable = {
   'import.run': office,
   /** Export a list to CSV or XLSX (core also checks the list's read permission). */
   'export.run': everyone,
+  /** See the quarterly report and export it (the national roll-up needs a national device). */
+  'reports.read': everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;
