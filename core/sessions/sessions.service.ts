@@ -122,6 +122,20 @@ const actionItemRows = crudService<ActionItem>({
     // An action item is part of its session: the same mentor rule applies.
     if (previous) assertMayWriteItemsOf(ctx, previous.sessionId);
     assertMayWriteItemsOf(ctx, next.sessionId);
+    const path = previous ? ['patch', 'doneOn'] : ['doneOn'];
+    if (next.doneOn && !next.done) {
+      // Reopening an item carries its old day along; that day is cleared after the write
+      // instead of refused, since the caller did not send it (as enrolments do).
+      const carried = previous?.done === true && previous.doneOn === next.doneOn;
+      if (!carried) throw fail.field(path, 'Only an action item that is done has a day it was done');
+    }
+    if (next.doneOn && next.doneOn > today(ctx)) throw fail.field(path, 'The day it was done cannot be in the future');
+  },
+  afterWrite(ctx, row) {
+    const userId = ctx.user?.id ?? null;
+    // Marked done without a day: done today. Reopened: the day goes.
+    if (row.done && !row.doneOn) return ctx.rows.update<ActionItem>(actionItemsTable, row.id, { doneOn: today(ctx) }, { userId })!;
+    if (!row.done && row.doneOn) return ctx.rows.update<ActionItem>(actionItemsTable, row.id, { doneOn: null }, { userId })!;
   },
 });
 

@@ -293,6 +293,41 @@ describe('listing sessions and action items', () => {
   });
 });
 
+describe('the day an action item was done', () => {
+  it('is today when ticked without one, kept when given, cleared when reopened, and refused when not done or in the future', async () => {
+    const s = await h.manager.call('sessions.record', {
+      mentorId,
+      startupId,
+      startsAt: '2026-07-01T09:00:00Z',
+      minutes: 60,
+      actionItems: [{ text: 'Done at once', done: true }, { text: 'Open' }, { text: 'Done earlier', done: true, doneOn: '2026-07-03' }],
+    });
+    const [atOnce, open, earlier] = s.actionItems;
+    expect([atOnce!.doneOn, open!.doneOn, earlier!.doneOn]).toEqual(['2026-07-15', null, '2026-07-03']);
+
+    expect(await h.manager.call('actionItems.update', { id: open!.id, patch: { done: true } })).toMatchObject({ doneOn: '2026-07-15' });
+    // Reopened: the day goes, without the caller sending it.
+    expect(await h.manager.call('actionItems.update', { id: earlier!.id, patch: { done: false } })).toMatchObject({
+      done: false,
+      doneOn: null,
+    });
+    expect(paths(await failure(h.manager.call('actionItems.update', { id: earlier!.id, patch: { doneOn: '2026-07-10' } })))).toEqual([
+      'patch.doneOn',
+    ]);
+    expect(
+      paths(await failure(h.manager.call('actionItems.update', { id: earlier!.id, patch: { done: true, doneOn: '2026-07-16' } }))),
+    ).toEqual(['patch.doneOn']);
+    expect(paths(await failure(h.manager.call('actionItems.create', { sessionId: s.id, text: 'x', doneOn: '2026-07-01' })))).toEqual([
+      'doneOn',
+    ]);
+    // A done item's day may be corrected.
+    expect(await h.manager.call('actionItems.update', { id: atOnce!.id, patch: { doneOn: '2026-07-02' } })).toMatchObject({
+      done: true,
+      doneOn: '2026-07-02',
+    });
+  });
+});
+
 describe('mentor hours', () => {
   it('sums the minutes of live sessions starting in [from, to), to one decimal of an hour', async () => {
     const other = await h.manager.call('mentors.create', { name: 'Omar Farooq' });

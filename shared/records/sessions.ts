@@ -30,6 +30,8 @@ export const actionItemsTable = defineTable({
     owner: ShortText.nullable(),
     dueOn: IsoDate.nullable(),
     done: z.boolean(),
+    /** The day it was marked done; core sets it to that day when not given, and clears it when undone. */
+    doneOn: IsoDate.nullable(),
   }),
   defaults: { done: false },
 });

@@ -13,10 +13,13 @@ describe('migration 0001_initial', () => {
     expect(userVersion(db)).toBe(0);
     migrate(db, migrations, { target: 1 });
     expect(userVersion(db)).toBe(1);
+    // Columns later migrations add (each migration's own test checks its column).
+    const addedLater: Record<string, string[]> = { action_items: ['done_on'] };
     for (const spec of Object.values(tables)) {
       const columns = (db.prepare(`PRAGMA table_info(${spec.name})`).all() as { name: string }[]).map((c) => c.name);
       expect(columns, spec.name).toEqual(expect.arrayContaining(['id', 'centre_id', 'created_at', 'updated_at', 'deleted']));
-      expect(columns, spec.name).toEqual(expect.arrayContaining(Object.keys(spec.columns)));
+      const declared = Object.keys(spec.columns).filter((c) => !addedLater[spec.name]?.includes(c));
+      expect(columns, spec.name).toEqual(expect.arrayContaining(declared));
     }
     // STRICT tables refuse values of the wrong type.
     expect(() =>

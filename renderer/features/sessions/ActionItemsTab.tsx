@@ -121,12 +121,15 @@ function ActionItemRow(props: { item: ActionItem }) {
   const session = useApiQuery('sessions.get', { id: item.sessionId }, { staleTime: 60_000 });
   const update = useApiMutation('actionItems.update');
   const [checked, setChecked] = useState(item.done);
+  // The day core recorded it as done (today when ticked here), shown until the list refreshes.
+  const [doneOn, setDoneOn] = useState(item.doneOn);
   const overdue = !item.done && item.dueOn !== null && item.dueOn < todayIso();
 
   const markDone = async (done: boolean) => {
     setChecked(done);
     try {
-      await update.mutateAsync({ id: item.id, patch: { done } });
+      const saved = await update.mutateAsync({ id: item.id, patch: { done } });
+      setDoneOn(saved.doneOn);
       if (done) notify.saved(t('sessions.actionItems.markedDone', { text: item.text }));
     } catch (error) {
       setChecked(!done);
@@ -148,6 +151,11 @@ function ActionItemRow(props: { item: ActionItem }) {
         <Text size="sm" td={checked ? 'line-through' : undefined} c={checked ? 'dimmed' : undefined}>
           {item.text}
         </Text>
+        {checked && doneOn ? (
+          <Text size="xs" c="dimmed">
+            {t('sessions.actionItems.doneOn', { date: format.date(doneOn) })}
+          </Text>
+        ) : null}
       </Table.Td>
       <Table.Td>
         <Text size="sm">{item.owner ?? '—'}</Text>
