@@ -7,7 +7,7 @@
 import type { OutputOf, ParsedInputOf } from '../../shared/api/index.js';
 import { Sector, Stage } from '../../shared/records/startups.js';
 import { today, type Ctx } from '../context.js';
-import { quarterOf, quarterRange } from '../startups/quarters.js';
+import { quarterOf, quarterRange } from '../../shared/reports/quarters.js';
 
 type Summary = OutputOf<'dashboard.summary'>;
 

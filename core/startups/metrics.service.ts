@@ -7,7 +7,7 @@ import type { ParsedInputOf } from '../../shared/api/index.js';
 import { quarterlyMetricsTable, type QuarterlyMetrics } from '../../shared/records/startups.js';
 import { audit, requireUser, today, type Ctx } from '../context.js';
 import { crudService, where } from '../records/crud.js';
-import { quarterOf } from './quarters.js';
+import { quarterOf } from '../../shared/reports/quarters.js';
 import { startups } from './startups.service.js';
 
 export const metrics = crudService<QuarterlyMetrics>({

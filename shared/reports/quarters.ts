@@ -33,6 +33,29 @@ export function quarterOf(date: string): string {
   return `${date.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
 
+/** Whether a value is a quarter key like 2026-Q3 (for text from an address or a file). */
+export function isQuarter(value: unknown): value is string {
+  return typeof value === 'string' && QUARTER_KEY.test(value);
+}
+
+/** The quarter's last day, yyyy-mm-dd: "at quarter end" means as of this day. */
+export function quarterLastDay(quarter: string): string {
+  const end = new Date(`${quarterRange(quarter).end}T00:00:00Z`);
+  return new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The quarter's three months as yyyy-mm. */
+export function quarterMonths(quarter: string): [string, string, string] {
+  const { year, q } = parts(quarter);
+  const month = (i: number) => iso(year, (q - 1) * 3 + i).slice(0, 7);
+  return [month(0), month(1), month(2)];
+}
+
+/** `count` quarters ending with `latest`, newest first (a picker's choices). */
+export function recentQuarters(latest: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => shiftQuarter(latest, -i));
+}
+
 /** The quarter `n` quarters after `quarter` (n may be negative). */
 export function shiftQuarter(quarter: string, n: number): string {
   const { year, q } = parts(quarter);

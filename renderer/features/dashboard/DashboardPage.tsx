@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { DashboardSummary } from '../../../shared/api/dashboard.js';
 import { can } from '../../../shared/auth/permissions.js';
+import { isQuarter, quarterOf, recentQuarters } from '../../../shared/reports/quarters.js';
 import { useApiQuery } from '../../api/query.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -34,7 +35,7 @@ import { useFormat } from '../../format/index.js';
 import { stageColor } from '../../theme/theme.js';
 import { useSession } from '../auth/session.js';
 import { BarList, ColumnChart, FunnelChart } from './charts.js';
-import { isQuarter, quarterMonths, quarterOfDate, recentQuarters } from './quarters.js';
+import { quarterMonths } from './quarters.js';
 
 const QUARTERS_SHOWN = 8;
 
@@ -57,9 +58,8 @@ export function DashboardPage() {
   const summary = useApiQuery('dashboard.summary', quarter ? { quarter } : {}, { placeholderData: keepPreviousData });
   const quarterLabel = useQuarterLabel();
 
-  const now = new Date();
-  const current = quarterOfDate(now);
-  const options = recentQuarters(now, QUARTERS_SHOWN);
+  const current = quarterOf(new Date().toISOString());
+  const options = recentQuarters(current, QUARTERS_SHOWN);
   if (quarter && !options.includes(quarter)) options.push(quarter);
   const shown = summary.data?.quarter ?? quarter ?? current;
 

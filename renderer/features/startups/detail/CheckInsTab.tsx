@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { can } from '../../../../shared/auth/permissions.js';
 import type { QuarterlyMetrics } from '../../../../shared/records/startups.js';
+import { isQuarter, recentQuarters } from '../../../../shared/reports/quarters.js';
 import { changedFields, useApiForm, type ApiForm } from '../../../api/forms.js';
 import { useApiMutation, useApiQuery } from '../../../api/query.js';
 import { useDescribeIssue } from '../../../components/error-message.js';
@@ -29,7 +30,7 @@ import { useNotify } from '../../../components/notify.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { useFormat } from '../../../format/index.js';
 import { useSession } from '../../auth/session.js';
-import { QUARTER_PATTERN, quarterOfDate, recentQuarters } from './quarters.js';
+import { quarterOfDate } from './quarters.js';
 import { useQuarterLabel } from './quarter-label.js';
 import { TabSkeleton } from './TabSkeleton.js';
 
@@ -63,7 +64,7 @@ export function CheckInsTab(props: { startupId: string }) {
   const quarterLabel = useQuarterLabel();
   const current = quarterOfDate(new Date());
   const asked = searchParams.get('quarter') ?? '';
-  const quarter = QUARTER_PATTERN.test(asked) && asked <= current ? asked : current;
+  const quarter = isQuarter(asked) && asked <= current ? asked : current;
   const metrics = useApiQuery('metrics.list', {
     filter: { startupId: props.startupId },
     sort: { field: 'quarter', direction: 'desc' },
@@ -86,7 +87,7 @@ export function CheckInsTab(props: { startupId: string }) {
 
   const saved = metrics.data.items;
   const record = saved.find((m) => m.quarter === quarter) ?? null;
-  const quarters = [...new Set([...recentQuarters(new Date(), 8), ...saved.map((m) => m.quarter)])]
+  const quarters = [...new Set([...recentQuarters(current, 8), ...saved.map((m) => m.quarter)])]
     .filter((q) => q <= current)
     .sort()
     .reverse();
