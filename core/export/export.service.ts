@@ -6,6 +6,8 @@
  *
  * CNIC and phone are masked as in the list, unless the caller's role may reveal them: then
  * they are written in clear (read back by id from the table) and the export is audited.
+ * Values are then made readable as the caller asked (readable.ts): labels, names of
+ * referenced records (looked up a page at a time), local times.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,7 @@ import { PERSONAL_FIELDS } from '../common/personal-fields.js';
 import { exportsDir } from '../import/rejected-file.js';
 import { pause } from '../import/pipeline.js';
 import { randomPart } from '../import/uploads.js';
+import { labelled, localTime, namedReferences, namesOf, TABLE_OF } from './readable.js';
 import { csvWriter, xlsxWriter, type ExportCell, type ListWriter } from './writers.js';
 
 type ExportResult = OutputOf<'export.list'>;
@@ -85,6 +88,11 @@ export function exportList(ctx: Ctx, input: ParsedInputOf<'export.list'>, listCa
   const personalTable = PERSONAL_TABLE[input.target.list];
   const personal = personalTable ? Object.keys(PERSONAL_FIELDS[personalTable]).filter((f) => columns.includes(f)) : [];
   const clear = personal.length > 0 && can(user.role, 'pii.reveal');
+  const references = input.references === 'names' ? namedReferences(ctx, TABLE_OF[input.target.list], columns, user.role) : new Map();
+  const labels = input.valueLabels ?? {};
+  const unlabelled = Object.keys(labels).find((c) => !available.includes(c));
+  if (unlabelled) throw fail.field(['valueLabels', unlabelled], `A ${input.target.list} row has no field "${unlabelled}"`);
+  const inZone = input.timeZone ? localTime(input.timeZone) : (value: unknown) => value;
   const file = targetFile(ctx, input);
   return {
     async run(report, signal) {
@@ -95,7 +103,16 @@ export function exportList(ctx: Ctx, input: ParsedInputOf<'export.list'>, listCa
         for (let offset = 0; ; offset += PAGE) {
           const page = listCall(ctx, method, { ...(input.target.query ?? {}), limit: PAGE, offset });
           const revealed = clear ? clearValues(ctx, personalTable!, page.items.map((r) => r.id)) : null;
-          await writer.add(page.items.map((item) => columns.map((c) => text(revealed && personal.includes(c) ? revealed.get(item.id)?.[c] : item[c]))));
+          const names = new Map(
+            [...references].map(([field, table]) => [field, namesOf(ctx, table, page.items.map((r) => r[field]).filter((v): v is string => typeof v === 'string'))]),
+          );
+          const cell = (item: Row, c: string): ExportCell => {
+            const stored = revealed && personal.includes(c) ? revealed.get(item.id)?.[c] : item[c];
+            const named = names.get(c);
+            const value = named && typeof stored === 'string' ? (named.get(stored) ?? null) : stored;
+            return text(inZone(labelled(value, labels[c])));
+          };
+          await writer.add(page.items.map((item) => columns.map((c) => cell(item, c))));
           rows += page.items.length;
           report(rows, page.total, 'Exporting', { phase: 'writing' });
           if (page.items.length < PAGE) break;

@@ -3,7 +3,8 @@
  * escaped so that a value such as "=HYPERLINK(…)" typed into a record cannot run in the
  * spreadsheet of whoever opens the export; a phone number (+92…) or a negative number is
  * not a formula and is written as it is. XLSX: one sheet with a bold header row, numbers
- * and booleans as real cells and calendar dates as date cells, written by exceljs's
+ * and booleans as real cells, calendar dates (2026-07-31) as date cells and local times
+ * (2026-07-31 14:05, see readable.ts) as date-time cells, written by exceljs's
  * streaming writer so that a long list is not held as a workbook model in memory.
  */
 import fs from 'node:fs';
@@ -37,6 +38,15 @@ export function csvWriter(file: string, header: readonly string[]): ListWriter {
 const FORMULA = /^(?:[=@\t\r]|[+-][^\d\s*])/;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+
+/** A spreadsheet cell's value and number format: dates and local times as Excel dates (wall-clock, no zone). */
+function sheetCell(cell: ExportCell): { value: ExportCell | Date; numFmt?: string } {
+  if (typeof cell !== 'string') return { value: cell };
+  if (ISO_DATE.test(cell)) return { value: new Date(`${cell}T00:00:00Z`), numFmt: 'yyyy-mm-dd' };
+  if (LOCAL_TIME.test(cell)) return { value: new Date(`${cell.replace(' ', 'T')}:00Z`), numFmt: 'yyyy-mm-dd hh:mm' };
+  return { value: cell };
+}
 
 export function xlsxWriter(file: string, sheetName: string, header: readonly string[]): ListWriter {
   fs.writeFileSync(file, '', { mode: 0o600 });
@@ -48,9 +58,10 @@ export function xlsxWriter(file: string, sheetName: string, header: readonly str
   return {
     async add(rows) {
       for (const cells of rows) {
-        const row = sheet.addRow(cells.map((c) => (typeof c === 'string' && ISO_DATE.test(c) ? new Date(`${c}T00:00:00Z`) : c)));
-        row.eachCell((cell) => {
-          if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+        const typed = cells.map(sheetCell);
+        const row = sheet.addRow(typed.map((c) => c.value));
+        typed.forEach((c, i) => {
+          if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
         });
         row.commit();
       }

@@ -5,12 +5,14 @@
  *
  * The file goes to `path` when given (the CLI, the desktop app), else to the data folder's
  * exports/ under a name with a random part; the UI fetches it with `files.download`.
- * Columns are the records' fields (ids of referenced records as they are). CNIC and phone
- * are masked as in the list unless the caller's role may reveal them (`pii.reveal`), in
- * which case the export is in clear and written to the audit log; exports/ files are mode
- * 0600.
+ * Columns are the records' fields, values as stored unless the caller asks for them as a
+ * person reads them: enum values in words (`valueLabels`, the caller's language), referenced
+ * records by name (`references`), instants in a time zone (`timeZone`). CNIC and phone are
+ * masked as in the list unless the caller's role may reveal them (`pii.reveal`), in which
+ * case the export is in clear and written to the audit log; exports/ files are mode 0600.
  */
 import { z } from 'zod';
+import { TimeZone } from '../records/mentors.js';
 import { mentorsApi, sessionsApi } from './mentors.js';
 import { programmesApi } from './programmes.js';
 import { startupsApi } from './startups.js';
@@ -56,6 +58,26 @@ export const ExportInput = z
     columns: z.array(z.string().max(60)).min(1).max(100).optional(),
     /** Header texts for those columns, e.g. translated labels (default: the field names). */
     headers: z.array(z.string().max(200)).max(100).optional(),
+    /**
+     * Text to write instead of stored values, per column: e.g. enums in the reader's language
+     * (`{stage: {incubated: 'Incubated'}}`) or booleans (`{womenLed: {true: 'Yes', false:
+     * 'No'}}`). Each item of a list field (a mentor's expertise) is looked up on its own; a
+     * value not listed is written as stored.
+     */
+    valueLabels: z.record(z.string().max(60), z.record(z.string().max(100), z.string().max(200))).optional(),
+    /**
+     * Fields that point at another record (cohortId, startupId, traineeId, …): its id as
+     * stored (`ids`, the default), or its name as core's messages give it (`names`: a cohort
+     * "Batch 7", a trainee "Ali Raza (Karachi)"); empty when that record was deleted. A
+     * reference into a list the caller may not read stays an id.
+     */
+    references: z.enum(['ids', 'names']).default('ids'),
+    /**
+     * Instants (createdAt, updatedAt, a session's start) as the date and time in this zone,
+     * "2026-07-31 14:05", a date-time cell in XLSX: the reader's own zone, say. Default: as
+     * stored, ISO 8601 in UTC.
+     */
+    timeZone: TimeZone.optional(),
     /** An absolute path to write to (CLI, desktop); default: the data folder's exports/. */
     path: z.string().min(1).max(4096).optional(),
   })

@@ -69,7 +69,7 @@ export function MentorsListPage() {
         description={t('mentors.description')}
         actions={
           <>
-            <ExportButtons target={{ list: 'mentors', query: exportQuery }} disabled={page?.total === 0} />
+            <ExportButtons target={{ list: 'mentors', query: exportQuery }} total={page?.total} filtered={filtered} />
             <ImportButton kind="mentors" />
             {newButton}
           </>

@@ -1,13 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, Checkbox, Group, Paper, Popover, Stack, Text } from '@mantine/core';
-import { IconColumns3, IconFileExport, IconPlus, IconRestore, IconRocket } from '@tabler/icons-react';
+import { IconColumns3, IconPlus, IconRestore, IconRocket } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/permissions.js';
 import type { Sector, Stage } from '../../../shared/records/startups.js';
-import { useApiClient } from '../../api/ApiProvider.js';
 import { useApiQuery } from '../../api/query.js';
-import { useNotify } from '../../components/notify.js';
 import {
   ClearFiltersButton,
   FilterBar,
@@ -21,12 +19,12 @@ import { useFormat } from '../../format/index.js';
 import { useSession } from '../auth/session.js';
 import { ExportButtons } from '../import/ExportButtons.js';
 import { ImportButton } from '../import/ImportButton.js';
+import { viewerZone } from '../mentors/time.js';
 import { NewStartupModal } from './NewStartupModal.js';
 import { useStartupOptions } from './options.js';
 import { hasFilters, listInput, PAGE_SIZES, useStartupListParams } from './list-params.js';
 import { StartupsTable } from './StartupsTable.js';
-import { COLUMN_IDS, columnLabel, useVisibleColumns } from './columns.js';
-import { downloadCsv, exportFileName, fetchAllStartups, startupsCsv } from './export-csv.js';
+import { COLUMN_IDS, columnLabel, exportOptions, useVisibleColumns } from './columns.js';
 
 export function StartupsListPage() {
   const { t } = useTranslation();
@@ -51,28 +49,6 @@ export function StartupsListPage() {
     { value: 'yes', label: t('startups.filters.womenLedOnly') },
     { value: 'no', label: t('startups.filters.notWomenLed') },
   ];
-
-  const client = useApiClient();
-  const notify = useNotify();
-  const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
-  const exportCsv = async () => {
-    setExporting({ done: 0, total: 0 });
-    try {
-      const { limit: _limit, offset: _offset, ...query } = listInput(params);
-      const rows = await fetchAllStartups(
-        (input) => client.call('startups.list', input),
-        query,
-        (done, total) => setExporting({ done, total }),
-      );
-      const fileName = exportFileName();
-      downloadCsv(startupsCsv(t, rows, columns.visible, cohortNames), fileName);
-      notify.saved(t('startups.export.done', { count: rows.length, formatted: format.number(rows.length), fileName }));
-    } catch (error) {
-      notify.failed(error, t('startups.export.failed'));
-    } finally {
-      setExporting(null);
-    }
-  };
 
   const list = useApiQuery('startups.list', listInput(params), { placeholderData: keepPreviousData });
   const { limit: _listLimit, offset: _listOffset, ...exportQuery } = listInput(params);
@@ -175,18 +151,12 @@ export function StartupsListPage() {
                   </Stack>
                 </Popover.Dropdown>
               </Popover>
-              <Button
-                variant="default"
-                leftSection={<IconFileExport size={16} aria-hidden />}
-                onClick={() => void exportCsv()}
-                loading={exporting !== null && exporting.total === 0}
-                disabled={exporting !== null || total === 0}
-              >
-                {exporting && exporting.total > 0
-                  ? t('startups.export.progress', { done: format.number(exporting.done), total: format.number(exporting.total) })
-                  : t('startups.export.open')}
-              </Button>
-              <ExportButtons target={{ list: 'startups', query: exportQuery }} formats={['xlsx']} disabled={total === 0} />
+              <ExportButtons
+                target={{ list: 'startups', query: exportQuery }}
+                total={page?.total}
+                filtered={filtered}
+                options={exportOptions(t, columns.visible, viewerZone())}
+              />
             </Group>
           </Group>
 

@@ -1,6 +1,7 @@
 /**
- * The startups table's columns: what each shows on screen and what it writes to a CSV
- * export, and which of them the user has chosen to see (kept in localStorage).
+ * The startups table's columns: what each shows on screen, which of them the user has
+ * chosen to see (kept in localStorage), and the export of those columns as they read on
+ * screen (export.list's options: headers, words for enums, the cohort's name, local times).
  */
 import { useCallback, useMemo } from 'react';
 import { Anchor, Text } from '@mantine/core';
@@ -9,8 +10,9 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Startup } from '../../../shared/records/startups.js';
+import { Sector, Stage, type Startup } from '../../../shared/records/startups.js';
 import { useFormat } from '../../format/index.js';
+import type { ExportOptions } from '../import/ExportButtons.js';
 import { StageBadge } from './StageBadge.js';
 
 export const COLUMN_IDS = [
@@ -51,33 +53,39 @@ export function columnLabel(t: TFunction, id: ColumnId): string {
   return t(LABEL_KEYS[id]);
 }
 
-/** A local date and time for a spreadsheet: "2026-07-31 14:05". */
-function sheetDateTime(timestamp: string): string {
-  const d = new Date(timestamp);
-  if (Number.isNaN(d.getTime())) return timestamp;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+type PlainColumn = Exclude<ColumnId, 'name' | 'stage' | 'foundedOn' | 'createdAt' | 'updatedAt' | 'website'>;
 
-/** A cell's plain value for CSV: labels in the viewer's language, ISO dates, "Yes"/"No". */
-export function csvValue(t: TFunction, id: ColumnId, s: Startup, cohortNames: ReadonlyMap<string, string>): string {
+/** A plain cell's text: labels in the viewer's language, the cohort's name, "Yes"/"No". */
+function plainText(t: TFunction, id: PlainColumn, s: Startup, cohortNames: ReadonlyMap<string, string>): string {
   switch (id) {
-    case 'name':
-      return s.name;
     case 'sector':
       return t(`enums.sector.${s.sector}`);
-    case 'stage':
-      return t(`enums.stage.${s.stage}`);
     case 'cohort':
       return s.cohortId ? (cohortNames.get(s.cohortId) ?? '') : '';
     case 'womenLed':
       return s.womenLed ? t('common.yes') : t('common.no');
-    case 'createdAt':
-    case 'updatedAt':
-      return sheetDateTime(s[id]);
     default:
       return s[id] ?? '';
   }
+}
+
+/**
+ * What "Export CSV/XLSX" asks core for: the visible columns in their order under their
+ * headers, sector and stage in words, Yes/No, the cohort's name and times in the viewer's
+ * zone, as the table shows them.
+ */
+export function exportOptions(t: TFunction, visible: readonly ColumnId[], timeZone: string): ExportOptions {
+  return {
+    columns: visible.map((id) => (id === 'cohort' ? 'cohortId' : id)),
+    headers: visible.map((id) => columnLabel(t, id)),
+    valueLabels: {
+      sector: Object.fromEntries(Sector.options.map((v) => [v, t(`enums.sector.${v}`)])),
+      stage: Object.fromEntries(Stage.options.map((v) => [v, t(`enums.stage.${v}`)])),
+      womenLed: { true: t('common.yes'), false: t('common.no') },
+    },
+    references: 'names',
+    timeZone,
+  };
 }
 
 const SORTABLE: ReadonlySet<ColumnId> = new Set(['name', 'sector', 'stage', 'foundedOn', 'createdAt', 'updatedAt']);
@@ -115,7 +123,7 @@ export function useStartupColumns(cohortNames: ReadonlyMap<string, string>): Col
             dash
           );
         default: {
-          const text = csvValue(t, id, s, cohortNames);
+          const text = plainText(t, id, s, cohortNames);
           return text === '' ? dash : text;
         }
       }

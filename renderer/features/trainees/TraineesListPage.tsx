@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData } from '@tanstack/react-query';
 import { IconFilterOff, IconPlus, IconSchool, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/permissions.js';
 import type { Gender } from '../../../shared/records/base.js';
+import { useApiQuery } from '../../api/query.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useSession } from '../auth/session.js';
@@ -15,6 +17,7 @@ import { NewTraineeModal } from './NewTraineeModal.js';
 import { useTraineeOptions } from './options.js';
 import { CohortSelect, ProgrammeSelect } from './ProgrammeCohortSelect.js';
 import { TraineesTable } from './TraineesTable.js';
+import { firstPageInput } from './use-trainee-pages.js';
 
 // No pause before searching: a search answers in tens of milliseconds on a million trainees
 // (FTS counted in the index, broad matches read in name order), so results follow each key.
@@ -56,6 +59,8 @@ export function TraineesListPage() {
   const [cityText, setCityText] = useDebouncedParam(params.city, (city) => update({ city }), 300);
 
   const filtered = hasFilters(params);
+  // The table's own first page (the same query, so not fetched twice) tells whether the list is empty.
+  const firstPage = useApiQuery('trainees.list', firstPageInput(listQuery(params)), { placeholderData: keepPreviousData });
   const clearFilters = () => {
     const cleared: Partial<TraineeListParams> = {
       search: '',
@@ -103,7 +108,7 @@ export function TraineesListPage() {
         description={t('trainees.description')}
         actions={
           <>
-            <ExportButtons target={{ list: 'trainees', query: listQuery(params) }} />
+            <ExportButtons target={{ list: 'trainees', query: listQuery(params) }} total={firstPage.data?.total} filtered={filtered} />
             <ImportButton kind="trainees" />
             {newButton}
           </>

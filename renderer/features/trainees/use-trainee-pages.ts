@@ -24,12 +24,17 @@ function pageInput(query: ListQuery, page: number): InputOf<'trainees.list'> {
   return { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE };
 }
 
+/** The first page's call, which also answers how many trainees the query matches. */
+export function firstPageInput(query: ListQuery): InputOf<'trainees.list'> {
+  return pageInput(query, 0);
+}
+
 /**
  * @param visible the first and last row index on screen (overscan included).
  */
 export function useTraineePages(query: ListQuery, visible: { first: number; last: number }) {
   const client = useApiClient();
-  const first = useApiQuery('trainees.list', pageInput(query, 0), { placeholderData: keepPreviousData });
+  const first = useApiQuery('trainees.list', firstPageInput(query), { placeholderData: keepPreviousData });
 
   // Pages beyond the first that the table shows now.
   const firstPage = Math.floor(Math.max(0, visible.first) / PAGE_SIZE);
