@@ -2,6 +2,7 @@
  * What a service call sees: the database, the row store, who is calling, and the audit log.
  * The router makes one per call; services take it as their first argument.
  */
+import type { WriteGate } from './host/write-gate.js';
 import type Database from 'better-sqlite3';
 import type { Role } from '../shared/auth/roles.js';
 import { fail } from '../shared/api/errors.js';
@@ -28,6 +29,8 @@ export interface Ctx {
   dataDir: string;
   /** The database's last integrity check (it may still be running, see db/integrity.ts). */
   integrity(): IntegrityState;
+  /** Held by a long write that yields inside its transaction (an import), see host/write-gate.ts. */
+  gate: WriteGate;
 }
 
 export function requireUser(ctx: Ctx): SessionUser {

@@ -23,6 +23,7 @@ import type { CallScope, Handler, JobRunner } from './handler-types.js';
 import { handlers } from './handlers.js';
 import { MemorySessionTokens } from './session-tokens.js';
 import { JobManager } from './jobs.js';
+import { WriteGate } from './write-gate.js';
 
 export interface CoreOptions extends OpenOptions {
   dataDir: string;
@@ -57,6 +58,8 @@ export class Core {
   readonly sessions = new MemorySessionTokens();
   readonly jobs: JobManager;
   readonly sync: SyncService;
+  /** Calls and syncs wait while an import's write holds it (host/write-gate.ts). */
+  readonly gate = new WriteGate();
   readonly now: () => Date;
   private readonly connections = new Map<number, { conn: Connection; send: (m: ServerMessage) => void }>();
   private nextConnectionId = 1;
@@ -90,6 +93,7 @@ export class Core {
       emitStatus: (status) => this.emit('sync.status', status),
       emitDataChanged: (tables) => this.emit('data.changed', { tables }),
       log: this.log,
+      gate: this.gate,
     });
     registerSyncService(this.sync);
     if (integrityDeferred) this.startIntegrityCheck(opts.nativeBinding);
@@ -146,6 +150,7 @@ export class Core {
       now: this.now,
       dataDir: this.dataDir,
       integrity: () => this.integrity,
+      gate: this.gate,
     };
   }
 
@@ -227,6 +232,9 @@ export class Core {
         );
         return { ok: true, value: { jobId } };
       }
+      // A call's transaction waits while an import holds its own open (host/write-gate.ts);
+      // cancelling a job does not, or the import could never be stopped.
+      if (method !== 'jobs.cancel' && this.gate.busy) await this.gate.whenOpen();
       const value = this.db.transaction(() => handler(ctx, parsed.data as never, scope))();
       this.emitChanges();
       return { ok: true, value };

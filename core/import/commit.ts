@@ -10,10 +10,10 @@
  * during the write rolls back everything written before it. With `validOnly`, the valid
  * rows are written and the others go to the rejected-rows file.
  *
- * The transaction runs synchronously to its end (a few seconds for 30,000 rows, almost all
- * of it SQLite writing each cell's outbox op and clock, see bench/import.ts); holding it
- * open across awaits would let other calls and sync write into it and be rolled back with
- * it. Progress is still reported from inside it, every thousand rows.
+ * The transaction stays open across short pauses (every few hundred rows) so that progress
+ * reaches the screen and a cancel is heard: a cancel rolls everything back. While it is open
+ * the import holds the write gate (host/write-gate.ts): other calls and syncs wait for it
+ * instead of writing into a transaction that a cancel would roll back.
  */
 import { ApiFailure, type ApiError } from '../../shared/api/errors.js';
 import type { ImportSummary, ParsedCommitInput } from './types.js';
@@ -115,24 +115,35 @@ function savepoints(ctx: Ctx, out: Outcomes): (rows: readonly ImportRow[], write
   };
 }
 
-function writeAll(ctx: Ctx, prepared: PreparedImport, cohortId: string | undefined, report: ProgressReport, out: Outcomes): ResultTally {
+/** Rows written between two pauses for progress and cancel (about a tenth of a second). */
+const ROWS_BETWEEN_PAUSES = 500;
+
+async function writeAll(
+  ctx: Ctx,
+  prepared: PreparedImport,
+  cohortId: string | undefined,
+  report: ProgressReport,
+  out: Outcomes,
+  signal: AbortSignal,
+): Promise<ResultTally> {
   const tally: ResultTally = { enrolments: { added: 0, updated: 0 }, certifications: { added: 0, updated: 0 } };
   const total = prepared.rows.length - prepared.invalid.length;
   const rate = rateMeter();
   let done = 0;
-  let nextReport = 1000;
-  const progress = (rows: number) => {
+  let nextPause = ROWS_BETWEEN_PAUSES;
+  const progress = async (rows: number) => {
     done += rows;
-    if (done < nextReport) return;
-    nextReport = done + 1000;
+    if (done < nextPause) return;
+    nextPause = done + ROWS_BETWEEN_PAUSES;
     report(done, total, 'Writing', { phase: 'writing', rowsPerSecond: rate(done) });
+    await pause(signal);
   };
   const { records, results } = prepared;
   const inSavepoint = savepoints(ctx, out);
   if (records) {
     for (const plan of records.plans) {
       inSavepoint(plan.group.rows, () => writeGroup(ctx, records.spec, plan, tally, out));
-      progress(plan.group.rows.length);
+      await progress(plan.group.rows.length);
     }
   }
   if (results) {
@@ -142,11 +153,29 @@ function writeAll(ctx: Ctx, prepared: PreparedImport, cohortId: string | undefin
         if (outcome === 'updated') applyResult(ctx, plan, cohortId!, tally);
         out.set(plan.row, outcome);
       });
-      progress(1);
+      await progress(1);
     }
   }
   report(total, total, 'Writing', { phase: 'writing', rowsPerSecond: rate(total) });
   return tally;
+}
+
+/**
+ * One transaction around an async write: committed when `write` resolves, rolled back when
+ * it throws (a cancel, a refused row in all-or-nothing mode, a failure). better-sqlite3's
+ * own transaction functions cannot span an await; savepoints inside still nest in this one.
+ */
+async function inOpenTransaction<T>(ctx: Ctx, write: () => Promise<T>): Promise<T> {
+  ctx.db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await write();
+    ctx.db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+    ctx.rows.touched.clear();
+    throw error;
+  }
 }
 
 export async function commitImport(ctx: Ctx, input: ParsedCommitInput, report: ProgressReport, signal: AbortSignal): Promise<ImportSummary> {
@@ -158,14 +187,17 @@ export async function commitImport(ctx: Ctx, input: ParsedCommitInput, report: P
   let committed = input.validOnly || prepared.invalid.length === 0;
   let tally: ResultTally | null = null;
   if (committed) {
-    await pause(signal); // the last point where a cancel is seen: the write runs to its end
+    await pause(signal);
     try {
-      ctx.db.transaction(() => {
-        tally = writeAll(ctx, prepared, input.options.cohortId, report, out);
-        const refused = [...out.of.values()].some((o) => o.outcome === 'rejected');
-        if (refused && !input.validOnly) throw new RollBack();
-        audit(ctx, 'import.committed', tableOf(input.kind), null, { file: prepared.workbook.fileName, ...counts(prepared, out) });
-      })();
+      tally = await ctx.gate.exclusive(() =>
+        inOpenTransaction(ctx, async () => {
+          const written = await writeAll(ctx, prepared, input.options.cohortId, report, out, signal);
+          const refused = [...out.of.values()].some((o) => o.outcome === 'rejected');
+          if (refused && !input.validOnly) throw new RollBack();
+          audit(ctx, 'import.committed', tableOf(input.kind), null, { file: prepared.workbook.fileName, ...counts(prepared, out) });
+          return written;
+        }),
+      );
     } catch (error) {
       if (!(error instanceof RollBack)) throw error;
       committed = false;

@@ -177,7 +177,8 @@ describe('a 200-row roster (Excel CSV)', () => {
     const one = h.core.db.prepare("SELECT id FROM trainees WHERE email = 'ali.0@example.pk'").get() as { id: string };
     const ops = h.core.db.prepare('SELECT col FROM outbox WHERE row_id = ?').all(one.id) as { col: string }[];
     expect(ops.map((o) => o.col)).toEqual(expect.arrayContaining(['name', 'cnic', 'phone', 'email', 'date_of_birth', 'centre_id', 'deleted']));
-    expect(h.core.db.prepare('SELECT count(*) AS n FROM cell_clock WHERE row_id = ?').get(one.id)).toEqual({ n: ops.length });
+    // An inserted row keeps the clock of its `deleted` cell only (core/db/rows.ts, INSERT_CLOCK_COLUMNS).
+    expect(h.core.db.prepare('SELECT col FROM cell_clock WHERE row_id = ?').all(one.id)).toEqual([{ col: 'deleted' }]);
     const history = await h.manager.call('history.list', { table: 'trainees', rowId: one.id });
     expect(history[0]).toMatchObject({ column: '*', newValue: 'created' });
     const found = await h.manager.call('trainees.list', { search: 'ali' });
@@ -206,6 +207,37 @@ describe('a 200-row roster (Excel CSV)', () => {
     );
     expect(error.code).toBe('cancelled');
     expect(footprint(h.core)).toEqual(before);
+  });
+
+  it('is cancelled while rows are written, rolling back every row written so far; calls made meanwhile wait and are kept', async () => {
+    const big = makeRoster({ rows: 6000, today: '2026-07-31' });
+    const bigFile = writeFile(path.join(h.dataDir, 'big-write.csv'), excelCsv(big));
+    const before = footprint(h.core);
+    let written = 0;
+    let jobId = '';
+    let edit: Promise<unknown> | null = null;
+    const error = await failure(
+      h.manager.runJob('import.commit', request(bigFile, { validOnly: true }), {
+        onStarted: (id) => (jobId = id),
+        onProgress: (p) => {
+          if (p.phase !== 'writing' || p.done === p.total || edit) return;
+          written = p.done;
+          // A call made while the import's transaction is open waits for it, then is saved.
+          edit = h.manager.call('programmes.create', { kind: 'training', name: 'Made during the import' });
+          void h.manager.call('jobs.cancel', { jobId });
+        },
+      }),
+    );
+    expect(error).toMatchObject({ code: 'cancelled', message: expect.stringContaining('nothing was written') });
+    expect(written).toBeGreaterThan(0);
+    await edit;
+    const programmes = await h.manager.call('programmes.list', {});
+    expect(programmes.items.filter((p) => p.name === 'Made during the import')).toHaveLength(1);
+    const after = footprint(h.core);
+    // Nothing of the import stays; the programme (and its outbox ops, clock, history) does.
+    expect(after.trainees).toBe(before.trainees);
+    expect(after.enrolments).toBe(before.enrolments);
+    expect(after.trainees_fts).toBe(before.trainees_fts);
   });
 
   it('reports progress by phase with rows per second', async () => {

@@ -6,6 +6,7 @@
  *
  * State lives in SQLite (sync_state, migration 0004); the device token in the token vault.
  */
+import type { WriteGate } from '../host/write-gate.js';
 import type Database from 'better-sqlite3';
 import { MAX_CLOCK_AHEAD_MS, MAX_PULL_OPS, MAX_SNAPSHOT_ROWS, type ClientInfo, type WireOp } from '../../shared/sync/protocol.js';
 import { applyRemoteOps, applySnapshotRows, retryUnapplied } from './apply-remote.js';
@@ -53,6 +54,12 @@ export interface SyncEngineDeps {
   onDataChanged?: (tables: string[]) => void;
   /** Something the status shows may have changed. */
   onStatusChanged?: () => void;
+  /**
+   * Held shared by every sync and enrolment: an import's write, which yields inside its open
+   * transaction, takes it exclusively, so a sync never pushes its uncommitted ops nor applies
+   * pages into it (host/write-gate.ts).
+   */
+  gate?: WriteGate;
 }
 
 export interface SyncReport {
@@ -136,7 +143,7 @@ export class SyncEngine {
   }
 
   private start(opts: RunOptions): Promise<SyncReport> {
-    const run = this.runOnce(opts).finally(() => {
+    const run = this.guarded(() => this.runOnce(opts)).finally(() => {
       if (this.current === run) this.current = null;
       this.deps.onStatusChanged?.();
     });
@@ -145,12 +152,20 @@ export class SyncEngine {
     return run;
   }
 
+  private guarded<T>(fn: () => Promise<T>): Promise<T> {
+    return this.deps.gate ? this.deps.gate.shared(fn) : fn();
+  }
+
   /**
    * Joins a server with a one-time enrolment code, then runs the first sync (the bootstrap
    * from the server's snapshot, or the upload of this workstation's outbox). The enrolment
    * stands even when that first sync fails: the next sync takes it up where it stopped.
    */
-  async enrol(input: EnrolInput, opts: RunOptions = {}): Promise<EnrolResult> {
+  enrol(input: EnrolInput, opts: RunOptions = {}): Promise<EnrolResult> {
+    return this.guarded(() => this.enrolNow(input, opts));
+  }
+
+  private async enrolNow(input: EnrolInput, opts: RunOptions): Promise<EnrolResult> {
     const { db, clock, vault, now } = this.deps;
     const existing = this.state();
     if (existing) throw new SyncFailure('enrolment', `This workstation has already joined ${existing.serverUrl}.`);

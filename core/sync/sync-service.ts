@@ -3,6 +3,7 @@
  * API shows (status, rejected changes). Core makes one per open database and tells it about
  * local writes; it tells core when rows changed by sync and when the status changed.
  */
+import type { WriteGate } from '../host/write-gate.js';
 import os from 'node:os';
 import type Database from 'better-sqlite3';
 import type { RejectedChange, SyncStatus, SyncStatusEvent } from '../../shared/api/sync.js';
@@ -32,6 +33,8 @@ export interface SyncServiceOptions {
   /** Rows changed by sync: the UI refetches these tables. */
   emitDataChanged: (tables: string[]) => void;
   log?: (message: string, error?: unknown) => void;
+  /** A sync waits while an import's write holds the gate, and holds it shared while it runs. */
+  gate?: WriteGate;
 }
 
 /** Above this many waiting ops, counting the records they touch would take too long. */
@@ -58,6 +61,7 @@ export class SyncService {
       timeoutMs: opts.timeoutMs,
       pullLimit: opts.pageSizes?.pull,
       snapshotLimit: opts.pageSizes?.snapshot,
+      gate: opts.gate,
       onDataChanged: (changed) => opts.emitDataChanged(changed),
       onStatusChanged: () => this.emitStatus(),
     });
