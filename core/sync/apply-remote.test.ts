@@ -66,9 +66,12 @@ describe('applyRemoteOps', () => {
   it('lets a newer op win over a local edit and an older one lose, and folds remote stamps into the clock', () => {
     const { db, clock } = freshDb();
     const rows = new RowStore(db, clock, () => new Date(NOW));
-    const startup = db.transaction(() =>
-      rows.insert<{ id: string }>(startupsTable, { name: 'Bazaar', sector: 'e-commerce' }, { userId: null }),
-    )();
+    // The name is edited here after the insert, so its cell has a local clock (an insert
+    // alone gives only `deleted` one, see INSERT_CLOCK_COLUMNS in core/db/rows.ts).
+    const startup = db.transaction(() => {
+      const row = rows.insert<{ id: string }>(startupsTable, { name: 'Bazar', sector: 'e-commerce' }, { userId: null });
+      return rows.update<{ id: string }>(startupsTable, row.id, { name: 'Bazaar' }, { userId: null })!;
+    })();
     const localStamp = (
       db.prepare("SELECT hlc FROM cell_clock WHERE row_id = ? AND col = 'name'").get(startup.id) as { hlc: string }
     ).hlc;
@@ -82,13 +85,38 @@ describe('applyRemoteOps', () => {
     expect(newer).toMatchObject({ applied: 1, lost: 0 });
     expect(db.prepare('SELECT name FROM startups WHERE id = ?').get(startup.id)).toEqual({ name: 'Bazaar Pakistan' });
     expect(
-      db.prepare("SELECT old_value, new_value, source FROM row_history WHERE row_id = ? AND col = 'name'").all(startup.id),
+      db.prepare("SELECT old_value, new_value, source FROM row_history WHERE row_id = ? AND col = 'name' AND source = 'sync'").all(startup.id),
     ).toEqual([{ old_value: '"Bazaar"', new_value: '"Bazaar Pakistan"', source: 'sync' }]);
     // The next local stamp sorts after the remote one (and after our own earlier one).
     const next = clock.tick();
     expect(next > newerHlc && next > localStamp).toBe(true);
     // …and that survives a restart: the folded stamp is in meta.
     expect(new LocalClock(db, () => NOW).tick() > newerHlc).toBe(true);
+  });
+
+  it('keeps one clock for a row inserted here, and applies a remote change to its other cells (stamped later by causality)', () => {
+    const { db, clock } = freshDb();
+    const rows = new RowStore(db, clock, () => new Date(NOW));
+    const startup = db.transaction(() =>
+      rows.insert<{ id: string }>(startupsTable, { name: 'Bazaar', sector: 'e-commerce' }, { userId: null }),
+    )();
+    const clocks = db.prepare('SELECT col, hlc FROM cell_clock WHERE row_id = ?').all(startup.id) as { col: string; hlc: string }[];
+    expect(clocks.map((c) => c.col)).toEqual(['deleted']);
+    // Every cell still goes to the server with the insert's stamp.
+    const pushed = db.prepare('SELECT col, hlc FROM outbox WHERE row_id = ?').all(startup.id) as { col: string; hlc: string }[];
+    expect(pushed.map((o) => o.col)).toEqual(expect.arrayContaining(['name', 'sector', 'deleted', 'created_at']));
+    expect(new Set(pushed.map((o) => o.hlc))).toEqual(new Set([clocks[0]!.hlc]));
+    // Our own op back from the server changes nothing and is not history.
+    const echo = applyRemoteOps(db, [op('startups', startup.id, 'name', 'Bazaar', clocks[0]!.hlc)], opts(clock));
+    expect(echo).toMatchObject({ applied: 1 });
+    expect(db.prepare("SELECT count(*) AS n FROM row_history WHERE row_id = ? AND source = 'sync'").get(startup.id)).toEqual({ n: 0 });
+    // Another desk's edit, made after it received the row, wins.
+    const later = applyRemoteOps(db, [op('startups', startup.id, 'sector', 'fintech', stamp(NOW + 60_000))], opts(clock));
+    expect(later).toMatchObject({ applied: 1, lost: 0 });
+    expect(db.prepare('SELECT sector FROM startups WHERE id = ?').get(startup.id)).toEqual({ sector: 'fintech' });
+    expect(db.prepare("SELECT col, new_value FROM row_history WHERE row_id = ? AND source = 'sync'").all(startup.id)).toEqual([
+      { col: 'sector', new_value: '"fintech"' },
+    ]);
   });
 
   it('follows a remote stamp up to two days ahead, so a later local edit of that cell wins everywhere', () => {

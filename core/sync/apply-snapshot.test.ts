@@ -101,9 +101,11 @@ describe('applySnapshotRows', () => {
   it('applies rows it already has cell by cell: a newer local edit stays, newer remote cells win', () => {
     const { db, clock } = freshDb();
     const rows = new RowStore(db, clock, () => new Date(NOW));
-    const startup = db.transaction(() =>
-      rows.insert<{ id: string }>(startupsTable, { name: 'Bazaar', sector: 'e-commerce', city: 'Lahore' }, { userId: null }),
-    )();
+    // Edited here after the insert: the name and city cells have local clocks.
+    const startup = db.transaction(() => {
+      const row = rows.insert<{ id: string }>(startupsTable, { name: 'Bazar', sector: 'e-commerce', city: 'Lahor' }, { userId: null });
+      return rows.update<{ id: string }>(startupsTable, row.id, { name: 'Bazaar', city: 'Lahore' }, { userId: null })!;
+    })();
     const local = (db.prepare("SELECT hlc FROM cell_clock WHERE row_id = ? AND col = 'name'").get(startup.id) as { hlc: string })
       .hlc;
     const older = stamp(Date.parse(local.slice(0, 13)) - 60_000);
