@@ -91,7 +91,9 @@ const targets = [
       outfile: path.join(outDir, 'core.cjs'),
       platform: 'node',
       target: NODE_TARGET,
-      external: ['electron', 'better-sqlite3'],
+      // playwright-core prints report PDFs outside the app only (core/reports/render/pdf.ts);
+      // in the app core asks the main process to print, so it is never loaded there.
+      external: ['electron', 'better-sqlite3', 'playwright-core'],
     },
   },
 ];

@@ -6,7 +6,10 @@
  */
 import { ApiFailure } from '../../../shared/api/errors.js';
 import type { QuarterlyReport, ReportFormat } from '../../../shared/api/reports.js';
+import { renderCsvZip } from './csv.js';
 import { renderJson } from './json.js';
+import { renderPdf } from './pdf.js';
+import { renderXlsx } from './xlsx.js';
 
 /** Writes the report to `outPath` (a file that does not exist yet, or may be replaced). */
 export type ReportRenderer = (report: QuarterlyReport, outPath: string) => Promise<void>;
@@ -34,3 +37,8 @@ export function rendererFor(format: ReportFormat): ReportRenderer {
   }
   return renderer;
 }
+
+// The documents a funder receives: the A4 PDF (html.ts printed by pdf.ts), the workbook, the CSV zip.
+REPORT_RENDERERS.pdf = renderPdf;
+REPORT_RENDERERS.xlsx = renderXlsx;
+REPORT_RENDERERS.csv = renderCsvZip;
