@@ -30,6 +30,7 @@ import { dataLocations, PRODUCT_NAME, shellPaths } from './paths.js';
 import { CONTENT_SECURITY_POLICY } from './security/csp.js';
 import { hardenSession, hardenWebContents, type HardenOptions } from './security/harden.js';
 import { isTrustedSender } from './security/ipc.js';
+import { PdfPrintService, restrictPrintSession, servePdfPrinter, type PrintWindow } from './pdf-printer.js';
 import { openShellSettings, type ShellSettings } from './settings.js';
 import { SafeStorageTokenVault, serveTokenVault } from './token-vault.js';
 import { restoreWindowState, windowStateToSave } from './window-state.js';
@@ -113,14 +114,26 @@ function start(): void {
     platform: process.platform,
     log: log.error,
   });
+  // Core asks this process to print report PDFs (pdf-printer.ts): it has no browser of its own.
+  const pdfPrinter = new PdfPrintService({ createWindow: createPrintWindow, log: log.error });
   const supervisor = new CoreSupervisor({
     fork: () => {
       const child = utilityProcess.fork(
         paths.coreEntry,
-        ['--data', locations.dataDir, '--native-binding', paths.nativeBinding, '--token-vault', 'parent'],
+        [
+          '--data',
+          locations.dataDir,
+          '--native-binding',
+          paths.nativeBinding,
+          '--token-vault',
+          'parent',
+          '--pdf-printer',
+          'parent',
+        ],
         { serviceName: `${PRODUCT_NAME} core`, stdio: 'inherit' },
       );
       serveTokenVault(child, tokenVault);
+      servePdfPrinter(child, pdfPrinter);
       return child;
     },
     onRestarting: (reason) => {
@@ -227,6 +240,34 @@ function createMainWindow(): void {
   });
 
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log.error('Could not load the renderer', error));
+}
+
+/** A hidden window that prints one report (pdf-printer.ts): sandboxed, no JavaScript, a session that loads only its file. */
+function createPrintWindow(allowedUrl: string): PrintWindow {
+  const printSession = session.fromPartition('report-print');
+  restrictPrintSession(printSession, allowedUrl);
+  const window = new BrowserWindow({
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      session: printSession,
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      devTools: false,
+    },
+  });
+  return {
+    load: (file) => window.loadFile(file),
+    printToPDF: (options) => window.webContents.printToPDF(options),
+    destroy: () => {
+      if (!window.isDestroyed()) window.destroy();
+    },
+  };
 }
 
 /** A second launch: show the window we have (macOS may have none open: make one). */

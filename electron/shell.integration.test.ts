@@ -179,7 +179,54 @@ describe.skipIf(missing.length > 0)('the shell with its real bundles (fake Elect
       ),
       '--token-vault',
       'parent',
+      '--pdf-printer',
+      'parent',
     ]);
+  });
+
+  it('prints report PDFs for core in a hidden window without JavaScript that loads only the report, then closes it', async () => {
+    const child = fake.utilityProcesses[0]!;
+    const replies = () =>
+      child.posted.filter((m) => (m as { type?: string }).type === 'print-pdf-result') as Array<{
+        id: number;
+        ok: boolean;
+        pdf?: Uint8Array;
+      }>;
+    // As core's PortPdfPrinter sends it (the reply also reaches core, which ignores an unknown id).
+    child.emit('message', { type: 'print-pdf', id: 9100, html: '<p>Quarterly report</p>' });
+    child.emit('message', { type: 'print-pdf', id: 9101, html: 42 });
+    await waitFor('the print to be answered', () => replies().length === 1);
+    const [reply] = replies();
+    expect(reply).toMatchObject({ type: 'print-pdf-result', id: 9100, ok: true });
+    expect(Buffer.from(reply!.pdf!).toString()).toBe('%PDF-fake <p>Quarterly report</p>');
+
+    const printWindow = fake.allWindows.at(-1)!;
+    const partition = fake.partitions.get('report-print')!;
+    expect(printWindow.options).toMatchObject({ show: false });
+    expect(printWindow.options.webPreferences).toEqual(
+      expect.objectContaining({
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        session: partition,
+      }),
+    );
+    expect(printWindow.webContents.printed).toEqual([
+      expect.objectContaining({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }),
+    ]);
+    expect(printWindow.destroyed).toBe(true);
+    expect(fake.windows).toHaveLength(1);
+    // Its session let the report's file load and nothing else; the file is gone.
+    const fileUrl = printWindow.webContents.mainFrame.url;
+    const cancelled = (url: string) => {
+      let cancel: boolean | null = null;
+      partition.beforeRequest!({ url }, (response) => (cancel = response.cancel));
+      return cancel;
+    };
+    expect(cancelled(fileUrl)).toBe(false);
+    expect(cancelled('https://example.com/logo.png')).toBe(true);
+    expect(fs.existsSync(printWindow.loadedFile!)).toBe(false);
   });
 
   it("keeps core's sync token with safeStorage, in the data directory, and ignores other messages", async () => {

@@ -4,6 +4,7 @@
  * port becomes a connection. This file is bundled to dist-electron/core.cjs.
  */
 import { parseArgs } from 'node:util';
+import { PortPdfPrinter, setPdfPrinter } from '../reports/render/pdf.js';
 import { PortTokenVault } from '../sync/token-vault.js';
 import { Core } from './core.js';
 
@@ -23,7 +24,12 @@ if (!parentPort) throw new Error('utility-entry must run inside an Electron util
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { data: { type: 'string' }, 'native-binding': { type: 'string' }, 'token-vault': { type: 'string' } },
+  options: {
+    data: { type: 'string' },
+    'native-binding': { type: 'string' },
+    'token-vault': { type: 'string' },
+    'pdf-printer': { type: 'string' },
+  },
   strict: false,
 });
 if (typeof values.data !== 'string') throw new Error('--data DIR is required');
@@ -31,6 +37,11 @@ if (typeof values.data !== 'string') throw new Error('--data DIR is required');
 // `--token-vault parent`: the main process keeps the sync device token (safeStorage) and
 // answers the vault's messages (core/sync/token-vault.ts); otherwise a 0600 file in --data.
 const vault = values['token-vault'] === 'parent' ? new PortTokenVault((request) => parentPort.postMessage(request)) : undefined;
+
+// `--pdf-printer parent`: report PDFs are printed by the main process (webContents.printToPDF,
+// electron/pdf-printer.ts); a utilityProcess has no browser of its own.
+const printer = values['pdf-printer'] === 'parent' ? new PortPdfPrinter((request) => parentPort.postMessage(request)) : undefined;
+if (printer) setPdfPrinter(printer);
 
 const core = Core.open({
   dataDir: values.data,
@@ -42,6 +53,7 @@ const core = Core.open({
 parentPort.on('message', (event) => {
   const port = event.ports[0];
   if (!port) {
+    if (printer?.receive(event.data)) return;
     vault?.receive(event.data);
     return;
   }

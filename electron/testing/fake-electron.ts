@@ -9,6 +9,8 @@
  */
 import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 
 /** Runs in the worker before core's entry: emulates Electron's process.parentPort. */
@@ -77,11 +79,35 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed(): boolean {
     return false;
   }
+  /** What printToPDF was asked for; it "prints" the loaded file's text after a PDF header. */
+  readonly printed: unknown[] = [];
+  loadedFileText = '';
+  async printToPDF(options: unknown): Promise<Buffer> {
+    this.printed.push(options);
+    return Buffer.from(`%PDF-fake ${this.loadedFileText}`);
+  }
   send(channel: string, payload: unknown): void {
     this.deliver(channel, structuredClone(payload), []);
   }
   postMessage(channel: string, payload: unknown, ports: MessagePort[] = []): void {
     this.deliver(channel, structuredClone(payload), ports);
+  }
+}
+
+/** A session from session.fromPartition: remembers its handlers. */
+export class FakePartition {
+  permissionRequestHandler: unknown = null;
+  permissionCheckHandler: unknown = null;
+  beforeRequest: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | null = null;
+  readonly webRequest = {
+    onBeforeRequest: (handler: FakePartition['beforeRequest']) => (this.beforeRequest = handler),
+  };
+  constructor(readonly name: string) {}
+  setPermissionRequestHandler(handler: unknown): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: unknown): void {
+    this.permissionCheckHandler = handler;
   }
 }
 
@@ -134,10 +160,14 @@ export function createFakeElectron(options: { appData: string; deliver: PageDeli
     headersHandler: null as unknown,
     beforeRequest: null as { filter: unknown; handler: unknown } | null,
   };
+  /** Sessions from session.fromPartition, by name, with the handlers set on them. */
+  const partitions = new Map<string, FakePartition>();
   const protocolHandlers = new Map<string, ProtocolHandler>();
   const paths = new Map<string, string>([['appData', options.appData]]);
   const utilityProcesses: FakeUtilityProcess[] = [];
   const windows: FakeBrowserWindow[] = [];
+  /** Every window ever made, destroyed ones too. */
+  const allWindows: FakeBrowserWindow[] = [];
 
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
@@ -175,9 +205,12 @@ export function createFakeElectron(options: { appData: string; deliver: PageDeli
     readonly webContents = new FakeWebContents(options.deliver);
     loaded: { status: number; contentType: string | null; csp: string | null; body: string } | null = null;
     shown = false;
+    destroyed = false;
+    loadedFile: string | null = null;
     constructor(readonly options: Record<string, unknown>) {
       super();
       windows.push(this);
+      allWindows.push(this);
       app.emit('web-contents-created', {}, this.webContents);
     }
     async loadURL(url: string): Promise<void> {
@@ -196,6 +229,15 @@ export function createFakeElectron(options: { appData: string; deliver: PageDeli
         this.webContents.emit('did-finish-load');
       });
     }
+    async loadFile(file: string): Promise<void> {
+      this.loadedFile = file;
+      this.webContents.loadedFileText = fs.readFileSync(file, 'utf8');
+      this.webContents.mainFrame.url = pathToFileURL(file).href;
+    }
+    destroy() {
+      this.destroyed = true;
+      windows.splice(windows.indexOf(this), 1);
+    }
     show() {
       this.shown = true;
     }
@@ -204,7 +246,7 @@ export function createFakeElectron(options: { appData: string; deliver: PageDeli
     maximize() {}
     isMinimized = () => false;
     isMaximized = () => false;
-    isDestroyed = () => false;
+    isDestroyed = () => this.destroyed;
     getNormalBounds = () => ({ x: 0, y: 0, width: Number(this.options.width), height: Number(this.options.height) });
   }
 
@@ -228,6 +270,11 @@ export function createFakeElectron(options: { appData: string; deliver: PageDeli
       },
     },
     session: {
+      fromPartition(name: string) {
+        let partition = partitions.get(name);
+        if (!partition) partitions.set(name, (partition = new FakePartition(name)));
+        return partition;
+      },
       defaultSession: {
         setPermissionRequestHandler: (handler: unknown) => (calls.permissionRequestHandler = handler),
         setPermissionCheckHandler: (handler: unknown) => (calls.permissionCheckHandler = handler),
@@ -259,7 +306,7 @@ export function createFakeElectron(options: { appData: string; deliver: PageDeli
     ipcMain: Object.assign(new EventEmitter(), {}),
   };
 
-  return { electron, calls, paths, protocolHandlers, utilityProcesses, windows };
+  return { electron, calls, paths, protocolHandlers, utilityProcesses, windows, allWindows, partitions };
 }
 
 /** The preload's view of Electron: captures what it exposes, lets the test play main. */
