@@ -8,6 +8,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc } from '../../shared/sync/hlc.js';
 import type { Db } from '../store/db.js';
+import { encodeCellValue } from './cell-value.js';
 import { appendOps, mergeIntoCells, type ScopedOp } from './op-log.js';
 
 export const SERVER_NODE_ID = '0000000000000000';
@@ -29,7 +30,7 @@ export async function writeCentreRow(tx: Db, centre: { id: string; name: string 
     tbl: 'centres',
     rowId: centre.id,
     col,
-    value: JSON.stringify(value),
+    value: encodeCellValue(value),
     hlc,
     centreId: centre.id,
   }));

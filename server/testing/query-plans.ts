@@ -25,7 +25,8 @@ export function recordingDb(db: Db): { db: Db; statements: RecordedStatement[] }
   return { db: recording(db, 0), statements };
 }
 
-interface PlanNode {
+export interface PlanNode {
+  'Index Name'?: string;
   'Node Type': string;
   'Relation Name'?: string;
   'Actual Rows'?: number;
@@ -43,8 +44,8 @@ function rowsScanned(node: PlanNode): number {
   return here + (node.Plans ?? []).reduce((sum, child) => sum + rowsScanned(child), 0);
 }
 
-/** Runs `statement` again under EXPLAIN ANALYZE, after the SET LOCALs its transaction ran. */
-export async function rowsReadBy(db: Db, statement: RecordedStatement, all: readonly RecordedStatement[]): Promise<number> {
+/** The plan of `statement` run again under EXPLAIN ANALYZE, after the SET LOCALs its transaction ran. */
+export async function planOf(db: Db, statement: RecordedStatement, all: readonly RecordedStatement[]): Promise<PlanNode> {
   const [row] = await db.transaction(async (tx) => {
     if (statement.tx > 0) {
       for (const setting of all.filter((s) => s.tx === statement.tx && s.sql.startsWith('SET LOCAL')))
@@ -54,5 +55,15 @@ export async function rowsReadBy(db: Db, statement: RecordedStatement, all: read
   });
   const json = Object.values(row!)[0];
   const [plan] = (typeof json === 'string' ? JSON.parse(json) : json) as [{ Plan: PlanNode }];
-  return rowsScanned(plan.Plan);
+  return plan.Plan;
+}
+
+/** Every node of a plan, the root first. */
+export function planNodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(planNodes)];
+}
+
+/** The rows `statement`'s plan reads from tables (returned and filtered out), run again as planOf does. */
+export async function rowsReadBy(db: Db, statement: RecordedStatement, all: readonly RecordedStatement[]): Promise<number> {
+  return rowsScanned(await planOf(db, statement, all));
 }
