@@ -52,7 +52,8 @@ export interface ReportInput {
   mentors: Array<{ id: string; centreId: string | null; name: string; country: string | null }>;
   assignments: Array<{ id: string; centreId: string | null; mentorId: string; startupId: string; fromDate: string; toDate: string | null }>;
   sessions: Array<{ id: string; centreId: string | null; mentorId: string; startupId: string; startsAt: string; minutes: number }>;
-  actionItems: Array<{ id: string; centreId: string | null; sessionId: string; dueOn: string | null; done: boolean; doneOn: string | null }>;
+  /** `doneOn`: the day it was marked done; `text` (optional) names it in the drill-down. */
+  actionItems: Array<{ id: string; centreId: string | null; sessionId: string; dueOn: string | null; done: boolean; doneOn: string | null; text?: string }>;
   programmes: Array<{ id: string; centreId: string | null; name: string }>;
   cohorts: Array<{ id: string; centreId: string | null; programmeId: string; name: string }>;
   /** Trainees with an enrolment, certification or placement in the rows below: id, name, gender. */

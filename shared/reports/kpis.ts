@@ -22,7 +22,7 @@ export interface KpiDef {
   breakdown: boolean;
 }
 
-const kpi = (key: string, label: string, unit: KpiUnit, definition: string, breakdown = true) => {
+const kpi = <K extends string>(key: K, label: string, unit: KpiUnit, definition: string, breakdown = true) => {
   const section = key.slice(0, key.indexOf('.')) as KpiSection;
   return { key, section, label, unit, definition, breakdown } as const;
 };
