@@ -1,12 +1,14 @@
 /**
- * The central server's HTTP application: health and time, enrolment, and the sync
- * endpoints of shared/sync/protocol.ts, on a store (store/db.ts).
+ * The central server's HTTP application: health and time, enrolment, the sync endpoints of
+ * shared/sync/protocol.ts, and the national report for national devices, on a store
+ * (store/db.ts).
  */
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { SYNC_PROTOCOL } from '../shared/sync/protocol.js';
 import { enrolRoute } from './http/enrol-route.js';
 import { installErrorHandling } from './http/errors.js';
+import { reportRoutes } from './http/report-routes.js';
 import { serverTime } from './http/server-time.js';
 import { syncRoutes } from './http/sync-routes.js';
 import type { Db } from './store/db.js';
@@ -53,5 +55,6 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   void app.register(rateLimit, { global: false });
   void app.register(enrolRoute, { db: opts.db, now, rateLimit: opts.enrolRateLimit ?? { max: 10, timeWindowMs: 60_000 } });
   void app.register(syncRoutes, { db: opts.db, now });
+  void app.register(reportRoutes, { db: opts.db, now });
   return app;
 }

@@ -6,9 +6,10 @@
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QuarterlyReport } from '../../shared/api/reports.js';
 import { PushResponse, SyncError } from '../../shared/sync/protocol.js';
 import { noteSkippedDatabases, testDatabases, type TestStore } from '../testing/databases.js';
-import { bearer, centreWithWorkstation, client, clientHeaders, testServer } from '../testing/fixtures.js';
+import { bearer, centreWithWorkstation, client, clientHeaders, enrolDevice, testServer } from '../testing/fixtures.js';
 
 const injection = fc.constantFrom(
   "'; DROP TABLE ops; --",
@@ -54,10 +55,12 @@ describe.each(testDatabases())('hostile input on $name', (database) => {
   let store: TestStore;
   let app: FastifyInstance;
   let token: string;
+  let nationalToken: string;
   beforeAll(async () => {
     store = await database.setup();
     app = testServer(store.db, { bodyLimit: 1024 * 1024 });
     token = (await centreWithWorkstation(app, store.db)).device.token;
+    nationalToken = (await enrolDevice(app, store.db, null, 'national')).token;
   });
   afterAll(async () => {
     await app.close();
@@ -69,6 +72,7 @@ describe.each(testDatabases())('hostile input on $name', (database) => {
     if (response.statusCode >= 500) throw new Error(`${response.statusCode} for ${String(request.url)}: ${response.body}`);
     if (response.statusCode >= 400) expect(SyncError.safeParse(response.json()).success).toBe(true);
     else if (request.url === '/v1/sync/push') PushResponse.parse(response.json());
+    else if (request.url === '/v1/reports/quarterly') QuarterlyReport.parse(response.json());
     return response.statusCode;
   }
   const post = (url: string, payload: string, headers: Record<string, string> = {}): InjectOptions => ({
@@ -135,10 +139,38 @@ describe.each(testDatabases())('hostile input on $name', (database) => {
       { requiredKeys: [] },
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/v1/sync/pull', '/v1/sync/snapshot'), query, headers, async (url, q, h) => {
-        // Header values must be sendable at all (no control characters).
-        const sendable = Object.fromEntries(Object.entries(h).filter(([, v]) => /^[\x20-\x7e]*$/.test(v)));
-        await expectClientAnswer({ method: 'GET', url, query: q, headers: { ...bearer(token), ...clientHeaders, ...sendable } });
+      fc.asyncProperty(
+        fc.constantFrom('/v1/sync/pull', '/v1/sync/snapshot', '/v1/reports/quarterly', '/v1/reports/rows'),
+        query,
+        headers,
+        async (url, q, h) => {
+          // Header values must be sendable at all (no control characters).
+          const sendable = Object.fromEntries(Object.entries(h).filter(([, v]) => /^[\x20-\x7e]*$/.test(v)));
+          await expectClientAnswer({ method: 'GET', url, query: q, headers: { ...bearer(token), ...clientHeaders, ...sendable } });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('random report queries from a national device get 4xx or a valid answer', async () => {
+    const reportQuery = fc.dictionary(
+      fc.oneof(
+        fc.constantFrom('quarter', 'centre', 'key', 'sector', 'cohortId', 'centreId', 'offset', 'limit', '__proto__', 'constructor'),
+        fc.string(),
+      ),
+      fc.oneof(
+        text,
+        fc.constantFrom('2026-Q3', 'FY2027-Q1', '0000-Q1', '9999-Q4', 'all', 'mentoring.hours', 'fintech'),
+        fc.uuid(),
+        fc.oneof(fc.integer(), fc.double()).map(String),
+        fc.bigInt().map(String),
+      ),
+      { maxKeys: 6 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/v1/reports/quarterly', '/v1/reports/rows'), reportQuery, async (url, q) => {
+        await expectClientAnswer({ method: 'GET', url, query: q, headers: { ...bearer(nationalToken), ...clientHeaders } });
       }),
       { numRuns: 150 },
     );

@@ -102,7 +102,7 @@ describe.each(testDatabases())('report input on $name', (database) => {
     });
     expect(input.sessions).toHaveLength(2);
     expect(input.sessions[0]).toMatchObject({ startsAt: '2026-07-14T09:00:00.000Z', minutes: 90, mentorId: rowIdOf(w.mentor) });
-    expect(input.actionItems[0]).toMatchObject({ dueOn: '2026-07-30', done: true, doneOn: '2026-07-28' });
+    expect(input.actionItems[0]).toMatchObject({ text: 'Send the deck', dueOn: '2026-07-30', done: true, doneOn: '2026-07-28' });
     expect(input.mentors).toEqual([{ id: rowIdOf(w.mentor), centreId: null, name: 'Sara Khan', country: 'UAE' }]);
     expect(input.programmes).toEqual([{ id: rowIdOf(w.programme), centreId: null, name: 'DigiSkills' }]);
     expect(input.enrolments).toHaveLength(2);

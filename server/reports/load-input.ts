@@ -182,11 +182,12 @@ const READS = {
   }),
   actionItems: tableRead<Rows<'actionItems'>>({
     tbl: 'action_items',
-    columns: ['session_id', 'due_on', 'done', 'done_on'],
+    columns: ['session_id', 'text', 'due_on', 'done', 'done_on'],
     toRow: (r) => ({
       id: r.id,
       centreId: r.centreId,
       sessionId: textOr(r.get('session_id'), ''),
+      text: textOr(r.get('text'), ''),
       dueOn: text(r.get('due_on')),
       done: bool(r.get('done')),
       doneOn: text(r.get('done_on')),

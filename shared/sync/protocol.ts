@@ -184,10 +184,11 @@ export type SnapshotPage = z.infer<typeof SnapshotPage>;
 /**
  * Every error answer is `{ error, message }`; the HTTP status goes with the code:
  * invalid 400 (or 415 for a body that is not JSON) · code-invalid 400 · unauthorized 401 (no,
- * unknown or revoked token) · forbidden 403 (reserved: refused ops are reported per op in a
- * push answer) · not-found 404 · code-used 409 · centre-not-empty 409 · code-expired 410 ·
- * snapshot-expired 410 · too-large 413 · upgrade-required 426 · rate-limited 429 ·
- * internal 500 (the server's own fault; retry later).
+ * unknown or revoked token) · forbidden 403 (a centre's device asking for the national
+ * report; refused ops are reported per op in a push answer instead) · not-found 404 ·
+ * code-used 409 · centre-not-empty 409 · code-expired 410 · snapshot-expired 410 ·
+ * too-large 413 · upgrade-required 426 · rate-limited 429 · internal 500 (the server's own
+ * fault; retry later).
  * `message` is for people; clients decide on `error` and the status, never on the words.
  */
 export const SyncErrorCode = z.enum([
