@@ -68,9 +68,11 @@ h1, h2, h3 { font-weight: 600; margin: 0; break-after: avoid; }
 h2 { font-size: 15pt; color: ${COLOURS.accent}; margin: 0 0 3mm; padding-bottom: 1.5mm; border-bottom: 0.6mm solid ${COLOURS.accent}; }
 h3 { font-size: 11pt; margin: 5mm 0 2mm; }
 p { margin: 0 0 2mm; }
+table + p.small { break-before: avoid; }
 .muted { color: ${COLOURS.muted}; }
 .small { font-size: 7.5pt; }
 .page { break-before: page; }
+.follow { margin-top: 9mm; }
 .name { unicode-bidi: plaintext; overflow-wrap: break-word; }
 td.name, td .name { text-align: left; }
 
@@ -109,7 +111,7 @@ th { background: ${COLOURS.accent}; color: #fff; font-weight: 600; font-size: 8p
 table.narrow td:first-child { min-width: 36mm; }
 td { padding: 1.4mm 2mm; border-bottom: 0.25mm solid ${COLOURS.grid}; vertical-align: top; }
 tr { break-inside: avoid; }
-tbody tr:nth-child(even) td { background: #f6f9f8; }
+table:not(.kv) tbody tr:nth-child(even) td { background: #f6f9f8; }
 th.num { text-align: right; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: 600; border-top: 0.4mm solid ${COLOURS.ink}; border-bottom: none; background: #fff; }
@@ -122,12 +124,11 @@ table.narrow { font-size: 8.5pt; }
 .annex .kicker { margin-top: 1mm; font-size: 8.5pt; font-weight: 600; color: ${COLOURS.accent}; }
 .annex h2 { font-size: 17pt; margin-top: 1mm; overflow-wrap: anywhere; }
 .annex .tags { margin: -1mm 0 4mm; }
-.tag { display: inline-block; padding: 0.5mm 2mm; margin-right: 1.5mm; border-radius: 1mm; background: ${COLOURS.accentPale}; color: ${COLOURS.accent}; font-size: 8pt; font-weight: 600; }
+.tag { display: inline-block; padding: 0.5mm 2mm; margin-right: 1.5mm; background: ${COLOURS.accentPale}; color: ${COLOURS.accent}; font-size: 8pt; font-weight: 600; }
 .tag.women { background: #f6e4ec; color: ${COLOURS.women}; }
 .twocol { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; }
 table.kv th { background: none; color: ${COLOURS.muted}; font-weight: normal; font-size: 8.5pt; padding: 1.3mm 2mm 1.3mm 0; border-bottom: 0.25mm solid ${COLOURS.grid}; width: 45%; vertical-align: top; }
 table.kv td { padding: 1.3mm 0 1.3mm 2mm; }
-table.kv tr td { background: none !important; }
 table.kv td.text { text-align: right; }
 table.status-table { width: 110mm; }
 table.status-table th { width: auto; }
@@ -136,6 +137,9 @@ ul.plain { margin: 0; padding-left: 4.5mm; }
 ul.plain li { margin-bottom: 1mm; }
 `;
 }
+
+/** A name in a list: isolated, so an Urdu name does not carry the commas around it. */
+const bdi = (name: string) => `<bdi>${esc(name)}</bdi>`;
 
 const num = (unit: Parameters<typeof formatValue>[0], value: number | null | undefined) =>
   `<td class="num">${formatValue(unit, value)}</td>`;
@@ -254,8 +258,9 @@ function breakdown(title: string, heading: string, groups: Group[], columnSets: 
     .map((keys) => keys.filter((key) => groups.some((g) => key in g.values)))
     .filter((keys) => keys.length > 0)
     .map((keys) => {
-      // A cohort of a training programme has no startup figures, and the other way round.
-      const rows = groups.filter((g) => keys.some((key) => typeof g.values[key] === 'number'));
+      // A cohort of a training programme has no startup figures, and the other way round:
+      // rows with nothing but zeros in this table's figures are left out (the XLSX has them all).
+      const rows = groups.filter((g) => keys.some((key) => (g.values[key] ?? 0) !== 0));
       if (rows.length === 0) return '';
       const head = `<tr><th>${esc(heading)}</th>${keys.map((key) => `<th class="num">${esc(kpiByKey.get(key)!.label)}</th>`).join('')}</tr>`;
       const body = rows
@@ -307,7 +312,7 @@ function breakdowns(report: QuarterlyReport): string {
     'Sector',
     report.bySector.map((row) => ({ name: sectorName(row.sector), values: row.values })),
     [STARTUP_COLUMNS, MONEY_COLUMNS],
-    'By each startup’s sector. The totals add up the rows; shares have none.',
+    'By each startup’s sector. The totals add up the rows; shares have none. Rows with no figures in a table are left out.',
   );
   const cohorts = breakdown(
     'Figures by cohort',
@@ -349,7 +354,7 @@ function fundingAndCheckIns(report: QuarterlyReport): string {
   const names = (list: string[]) =>
     list.length === 0
       ? 'None.'
-      : `<span class="name">${list.slice(0, 60).map(esc).join(', ')}</span>${list.length > 60 ? `, and ${formatValue('count', list.length - 60)} more (see the XLSX).` : '.'}`;
+      : `${list.slice(0, 60).map(bdi).join(', ')}${list.length > 60 ? `, and ${formatValue('count', list.length - 60)} more (see the XLSX).` : '.'}`;
   return `<section class="page">
 <h2>Funding and check-ins</h2>
 <h3>Funding by source</h3>
@@ -381,7 +386,7 @@ function mentors(report: QuarterlyReport): string {
           'count',
           list.reduce((a, m) => a + m.sessions, 0),
         )}${num('hours', Math.round(list.reduce((a, m) => a + m.hours, 0) * 10) / 10)}</tr></tbody></table>`;
-  return `<section class="page"><h2>Mentors</h2><p class="muted">Sessions starting in the quarter, by mentor, most hours first.</p>${body}</section>`;
+  return `<section class="follow"><h2>Mentors</h2><p class="muted">Sessions starting in the quarter, by mentor, most hours first.</p>${body}</section>`;
 }
 
 function glance(report: QuarterlyReport): string {
@@ -398,7 +403,7 @@ function glance(report: QuarterlyReport): string {
 
 function annexPage(s: StartupAnnex, index: number, totalText: string, centreName: string | null): string {
   const c = s.checkIn;
-  const list = (items: string[]) => (items.length === 0 ? NONE : items.map(esc).join(', '));
+  const list = (items: string[]) => (items.length === 0 ? NONE : items.map(bdi).join(', '));
   const fact = (value: string, label: string) =>
     `<div class="tile"><div class="value">${value}</div><div class="label">${label}</div></div>`;
   const checkIn = c
@@ -426,8 +431,8 @@ function annexPage(s: StartupAnnex, index: number, totalText: string, centreName
 <div class="twocol"><div>
 <h3>Team and mentoring</h3>
 <table class="kv"><tbody>
-<tr><th>Founders</th><td class="text name">${list(s.founders)}</td></tr>
-<tr><th>Mentors</th><td class="text name">${list(s.mentors)}</td></tr>
+<tr><th>Founders</th><td class="text">${list(s.founders)}</td></tr>
+<tr><th>Mentors</th><td class="text">${list(s.mentors)}</td></tr>
 <tr><th>Cohort</th><td class="text name">${esc(s.cohortName ?? NONE)}</td></tr>
 <tr><th>Open action items</th>${num('count', s.actionItemsOpen)}</tr>
 </tbody></table>
