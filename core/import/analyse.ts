@@ -15,9 +15,11 @@ export async function analyseImport(ctx: Ctx, input: ParsedAnalyseInput, report:
   const groups: AnalyseResult['groups'] = [];
   if (prepared.records) {
     const { spec, plans } = prepared.records;
+    const cohort = ctx.rows.statement('SELECT name FROM cohorts WHERE id = ?');
+    const cohortName = (id: string) => (cohort.get(id) as { name: string } | undefined)?.name ?? null;
     for (const plan of plans) {
       for (const { outcome } of expectedOutcomes(plan, spec.entity)) expected[outcome] += 1;
-      if (isDuplicateGroup(plan.group)) groups.push(describeGroup(plan, spec, canReveal));
+      if (isDuplicateGroup(plan.group)) groups.push(describeGroup(plan, spec, canReveal, cohortName));
     }
   }
   for (const plan of prepared.results?.plans ?? []) expected[resultOutcome(plan)] += 1;

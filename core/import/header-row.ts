@@ -7,7 +7,7 @@
 import { fail } from '../../shared/api/errors.js';
 import type { ImportColumn } from '../../shared/api/import.js';
 import { knownHeaderCount } from './header-mapping.js';
-import { cellText, isBlank, type Sheet, type SheetRow } from './workbook.js';
+import { cellText, isBlank, pickSheet, type Sheet, type SheetRow, type Workbook } from './workbook.js';
 
 /** How far down the header is looked for. */
 const SEARCH_ROWS = 30;
@@ -26,6 +26,15 @@ export function findHeaderRow(sheet: Sheet): SheetRow | undefined {
   if (named) return named;
   const widest = Math.max(0, ...top.map(filled));
   return top.find((row) => filled(row) >= Math.max(2, Math.ceil(widest * 0.6)) && row.cells.every((c) => isBlank(c) || typeof c === 'string'));
+}
+
+/**
+ * The sheet read when none is named: the first that holds a table (a header row is found),
+ * so that a workbook opening with a sheet of instructions or notes is read at its roster;
+ * else the first with data.
+ */
+export function tableSheet(workbook: Workbook): Sheet {
+  return workbook.sheets.find((sheet) => findHeaderRow(sheet) !== undefined) ?? pickSheet(workbook, undefined);
 }
 
 export function tableLayout(sheet: Sheet, headerRow?: number): TableLayout {

@@ -10,7 +10,7 @@ import type { ColumnMapping, ImportKind, ImportOptions, ImportSource } from '../
 import { can } from '../../shared/auth/permissions.js';
 import { requirePermission, today, type Ctx } from '../context.js';
 import type { ProgressReport } from '../host/handler-types.js';
-import { tableLayout, type TableLayout } from './header-row.js';
+import { tableLayout, tableSheet, type TableLayout } from './header-row.js';
 import { kinds, type KindSpec } from './kinds.js';
 import { cohortsByName, readRow, resolveMapping, type ImportRow, type ReadContext } from './rows.js';
 import { findUpload } from './uploads.js';
@@ -41,7 +41,7 @@ export function sourceFile(ctx: Ctx, source: ImportSource): { file: string; name
 export async function openSheet(ctx: Ctx, choice: SheetChoice, signal: AbortSignal): Promise<{ workbook: Workbook; sheet: Sheet; layout: TableLayout }> {
   const { file, name } = sourceFile(ctx, choice.source);
   const workbook = await readWorkbookFile(file, name, signal);
-  const sheet = pickSheet(workbook, choice.sheet);
+  const sheet = choice.sheet === undefined ? tableSheet(workbook) : pickSheet(workbook, choice.sheet);
   return { workbook, sheet, layout: tableLayout(sheet, choice.headerRow) };
 }
 

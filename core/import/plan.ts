@@ -110,16 +110,27 @@ function display(spec: KindSpec, field: string, value: unknown, canReveal: boole
   return displayValue(spec, field, text, canReveal);
 }
 
-/** The group as the wizard shows it. */
-export function describeGroup(plan: GroupPlan, spec: KindSpec, canReveal: boolean): DuplicateGroup {
+/**
+ * Record fields that hold another record's id, shown as the import field the file named it
+ * by: a startup's `cohortId` is the file's cohort, by its name.
+ */
+const NAMED_FIELDS: Record<string, string> = { cohortId: 'cohort' };
+
+/**
+ * The group as the wizard shows it; `nameOf` gives the name of a record a field points at
+ * (a cohort), so the wizard never shows an id.
+ */
+export function describeGroup(plan: GroupPlan, spec: KindSpec, canReveal: boolean, nameOf: (id: string) => string | null = () => null): DuplicateGroup {
   const { group } = plan;
   const target = updateTarget(group);
+  const shown = (field: string, value: unknown) =>
+    field in NAMED_FIELDS && typeof value === 'string' ? (nameOf(value) ?? value) : display(spec, field, value, canReveal);
   const differences = [...incomingValues(updatingRows(group))]
     .filter(([field, { value }]) => !sameValue(target[field], value))
     .map(([field, { value, row }]) => ({
-      field,
-      existing: display(spec, field, target[field], canReveal),
-      incoming: display(spec, field, value, canReveal),
+      field: NAMED_FIELDS[field] ?? field,
+      existing: shown(field, target[field]),
+      incoming: shown(field, value),
       row,
     }));
   return {

@@ -5,36 +5,17 @@
  * rejected rows come down as a file, the list shows the new trainees and exports as CSV, and
  * two records of one person are merged.
  */
-import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, skipWithoutChromium, test } from '../support/web-fixture.js';
-import { callAsSignedIn, dismissToasts, goTo, setUpCentre } from './centre.js';
+import { expect, skipWithoutChromium, test } from '../support/web-fixture.js';
+import { callAsSignedIn, goTo, setUpCentre } from './centre.js';
+import { downloadedLines, shoot } from './import-kit.js';
 
 skipWithoutChromium();
-
-/** A screenshot of the screen as it is, in light and then dark. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await dismissToasts(page);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.emulateMedia({ colorScheme: 'light' });
-  await screenshot(page, `${name}-light`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await screenshot(page, `${name}-dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function addTrainee(page: Page, fields: Record<string, unknown>): Promise<string> {
   const created = await callAsSignedIn(page, 'trainees.create', fields);
   if (!created.ok) throw new Error(`trainees.create: ${created.error.message}`);
   return (created.value as { id: string }).id;
-}
-
-/** Reads a download's text (without a byte-order mark) as CSV lines. */
-async function downloadedLines(page: Page, click: () => Promise<void>): Promise<{ name: string; lines: string[] }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = await download.path();
-  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  return { name: download.suggestedFilename(), lines: text.split(/\r?\n/).filter((l) => l.trim() !== '') };
 }
 
 const CSV = [

@@ -110,7 +110,11 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 /** Which sheet and where its header is; both found automatically when left out. */
 const SheetChoice = {
-  /** An XLSX sheet's name; the first sheet with data by default. Ignored for CSV. */
+  /**
+   * An XLSX sheet's name. By default the first sheet that holds a table (a header row is
+   * found), so a sheet of instructions before the roster is passed over; else the first
+   * with data. Ignored for CSV.
+   */
   sheet: z.string().min(1).max(200).optional(),
   /** The header's row number (1-based), when the detected one is wrong. */
   headerRow: z.number().int().min(1).max(1000).optional(),

@@ -11,6 +11,7 @@ import { asApiFailure } from '../../api/errors.js';
 import { useErrorMessage } from '../../components/error-message.js';
 import { useNotify } from '../../components/notify.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { useFormat } from '../../format/index.js';
 import { CheckStep, decisionOf, type CheckChoices } from './CheckStep.js';
 import { ColumnsStep } from './ColumnsStep.js';
 import { ImportProgress, ImportSummaryView } from './RunStep.js';
@@ -38,6 +39,7 @@ export function ImportPage() {
   const navigate = useNavigate();
   const notify = useNotify();
   const describe = useErrorMessage();
+  const format = useFormat();
   const [params] = useSearchParams();
   const initialKind = ImportKind.safeParse(params.get('kind'));
   const [kind, setKind] = useState<ImportKind>(initialKind.success ? initialKind.data : 'trainees');
@@ -103,10 +105,10 @@ export function ImportPage() {
       setStep(4);
       notify.saved(
         t('import.run.toast', {
-          added: result.added,
-          updated: result.updated,
-          skipped: result.skipped,
-          rejected: result.rejected,
+          added: format.number(result.added),
+          updated: format.number(result.updated),
+          skipped: format.number(result.skipped),
+          rejected: format.number(result.rejected),
         }),
       );
     } catch (failure) {

@@ -18,7 +18,7 @@ export function ImportProgress(props: { progress: JobProgress | null; onCancel: 
   const fraction = progress?.total ? progress.done / progress.total : 0;
   const phase = progress?.phase;
   const phaseText =
-    phase === 'reading' || phase === 'checking' || phase === 'writing'
+    phase === 'reading' || phase === 'checking' || phase === 'matching' || phase === 'writing'
       ? t(`import.run.phases.${phase}`)
       : t('import.run.writing');
   return (
@@ -93,12 +93,18 @@ export function ImportSummaryView(props: { summary: ImportSummary; onList: () =>
       </Text>
       {summary.enrolments && summary.enrolments.added + summary.enrolments.updated > 0 ? (
         <Text size="sm">
-          {t('import.run.enrolments', { added: summary.enrolments.added, updated: summary.enrolments.updated })}
+          {t('import.run.enrolments', {
+            added: format.number(summary.enrolments.added),
+            updated: format.number(summary.enrolments.updated),
+          })}
         </Text>
       ) : null}
       {summary.certifications && summary.certifications.added + summary.certifications.updated > 0 ? (
         <Text size="sm">
-          {t('import.run.certifications', { added: summary.certifications.added, updated: summary.certifications.updated })}
+          {t('import.run.certifications', {
+            added: format.number(summary.certifications.added),
+            updated: format.number(summary.certifications.updated),
+          })}
         </Text>
       ) : null}
       <Group gap="sm">

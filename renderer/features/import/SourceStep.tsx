@@ -169,7 +169,7 @@ export function SourceStep(props: {
               label={t('import.source.sheet')}
               data={inspect.sheets.map((s) => ({
                 value: s.name,
-                label: t('import.source.sheetRows', { name: s.name, rows: format.number(s.rows) }),
+                label: t('import.source.sheetRows', { name: s.name, count: s.rows, rows: format.number(s.rows) }),
               }))}
               value={inspect.sheet}
               onChange={(sheet) => sheet && sheet !== inspect.sheet && void read(sheet)}
