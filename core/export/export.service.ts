@@ -19,10 +19,9 @@ import { tables } from '../../shared/schema/tables.js';
 import { audit, requirePermission, type Ctx } from '../context.js';
 import type { JobRunner } from '../host/handler-types.js';
 import { PERSONAL_FIELDS } from '../common/personal-fields.js';
-import { exportsDir } from '../import/rejected-file.js';
 import { pause } from '../import/pipeline.js';
-import { randomPart } from '../import/uploads.js';
 import { labelled, localTime, namedReferences, namesOf, TABLE_OF } from './readable.js';
+import { exportTarget } from './target-file.js';
 import { csvWriter, xlsxWriter, type ExportCell, type ListWriter } from './writers.js';
 
 type ExportResult = OutputOf<'export.list'>;
@@ -53,19 +52,6 @@ function columnsOf(method: Method): string[] {
   return Object.keys(output.shape.items.element.shape);
 }
 
-function targetFile(ctx: Ctx, input: ParsedInputOf<'export.list'>): string {
-  const ext = input.format;
-  if (input.path !== undefined) {
-    if (!path.isAbsolute(input.path)) throw fail.field(['path'], 'Give the full path of the file, like /home/amna/trainees.xlsx');
-    if (path.extname(input.path).toLowerCase() !== `.${ext}`) throw fail.field(['path'], `The file name must end in .${ext}`);
-    if (!fs.statSync(path.dirname(input.path), { throwIfNoEntry: false })?.isDirectory()) throw fail.field(['path'], 'This folder does not exist');
-    return input.path;
-  }
-  const dir = exportsDir(ctx);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return path.join(dir, `${input.target.list}-${ctx.now().toISOString().slice(0, 10)}-${randomPart()}.${ext}`);
-}
-
 /** Clear CNIC and phone values of these rows, by id. */
 function clearValues(ctx: Ctx, table: keyof typeof PERSONAL_FIELDS, ids: readonly string[]): Map<string, Record<string, unknown>> {
   const spec = tables[table];
@@ -93,7 +79,7 @@ export function exportList(ctx: Ctx, input: ParsedInputOf<'export.list'>, listCa
   const unlabelled = Object.keys(labels).find((c) => !available.includes(c));
   if (unlabelled) throw fail.field(['valueLabels', unlabelled], `A ${input.target.list} row has no field "${unlabelled}"`);
   const inZone = input.timeZone ? localTime(input.timeZone) : (value: unknown) => value;
-  const file = targetFile(ctx, input);
+  const file = exportTarget(ctx, input.path, input.format, input.target.list);
   return {
     async run(report, signal) {
       const header = input.headers ?? columns;

@@ -235,7 +235,15 @@ export class Core {
       // A call's transaction waits while an import holds its own open (host/write-gate.ts);
       // cancelling a job does not, or the import could never be stopped.
       if (method !== 'jobs.cancel' && this.gate.busy) await this.gate.whenOpen();
-      const value = this.db.transaction(() => handler(ctx, parsed.data as never, scope))();
+      // A promise (see Handler) is awaited after the transaction has committed (SQLite's
+      // transaction cannot span it; better-sqlite3 refuses a function that returns one).
+      let later: Promise<unknown> | null = null;
+      const now: unknown = this.db.transaction(() => {
+        const answer = handler(ctx, parsed.data as never, scope);
+        if (answer instanceof Promise) later = answer;
+        else return answer;
+      })();
+      const value = later ? await later : now;
       this.emitChanges();
       return { ok: true, value };
     } catch (error) {

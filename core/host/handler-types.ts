@@ -38,11 +38,16 @@ export interface JobRunner<T> {
   run(report: ProgressReport, signal: AbortSignal): Promise<T>;
 }
 
+/**
+ * A call's handler answers in its transaction; one that must wait for something outside the
+ * database (the national report from the server) may answer with a promise, awaited after
+ * the transaction.
+ */
 export type Handler<M extends Method> = (
   ctx: Ctx,
   input: ParsedInputOf<M>,
   scope: CallScope,
-) => OutputOf<M> | JobRunner<OutputOf<M>>;
+) => OutputOf<M> | JobRunner<OutputOf<M>> | Promise<OutputOf<M>>;
 
 export type Handlers = { [M in Method]: Handler<M> };
 export type HandlerGroup<K extends Method> = { [M in K]: Handler<M> };

@@ -16,6 +16,7 @@ import { syncHandlers } from '../sync/handlers.js';
 import { traineeHandlers } from '../trainees/handlers.js';
 import { importHandlers } from '../import/handlers.js';
 import { exportHandlers } from '../export/handlers.js';
+import { reportHandlers } from '../reports/handlers.js';
 import type { Handler, Handlers } from './handler-types.js';
 import type { Method } from '../../shared/api/index.js';
 
@@ -32,6 +33,7 @@ export const handlers: Partial<Handlers> = {
   ...dashboardHandlers,
   ...syncHandlers,
   ...importHandlers,
+  ...reportHandlers,
   // An export pages through a list with that list's own handler.
   ...exportHandlers((ctx, method, input) => {
     const list = handlers[method] as Handler<Method>;
