@@ -8,15 +8,15 @@
  *   mentor abroad, an impossible time zone rejected);
  * - a cohort's exam sheet chosen from a workbook of several (CNIC, marks, result,
  *   certificate no.) that sets registered trainees' scores, enrols one and certifies three;
- * - a 30,000-row roster on a workbook's second sheet, cancelled while it is imported:
- *   nothing is written.
+ * - a 30,000-row roster on a workbook's second sheet (read past its instructions sheet),
+ *   cancelled while rows are checked and again while they are written: nothing is written.
  * The lists' export buttons are disabled, saying why, while there is nothing to export.
  */
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, skipWithoutChromium, test } from '../support/web-fixture.js';
 import { makeRoster, rosterXlsx } from '../../core/import/testing/roster.js';
-import { callAsSignedIn, callManyAsSignedIn, goTo, setUpCentre } from './centre.js';
+import { callAsSignedIn, callManyAsSignedIn, dismissToasts, goTo, setUpCentre } from './centre.js';
 import { choose, countOf, downloadedLines, expectCheck, expectSummary, openWizard, shoot, uploadAndRead, XLSX_TYPE } from './import-kit.js';
 
 skipWithoutChromium();
@@ -235,7 +235,7 @@ test("a cohort's exam results, chosen from a workbook's sheets, update trainees'
   await expect(page.getByRole('tabpanel')).toContainText('DSF-7-0001');
 });
 
-test('a 30,000-row roster on a workbook’s second sheet, cancelled while it is imported, writes nothing', async ({ page }) => {
+test('a 30,000-row roster on a workbook’s second sheet, cancelled while checked and while written, writes nothing', async ({ page }) => {
   test.setTimeout(240_000);
   await setUpCentre(page);
   const roster = makeRoster({ rows: 30_000, today: new Date().toISOString().slice(0, 10) });
@@ -258,14 +258,23 @@ test('a 30,000-row roster on a workbook’s second sheet, cancelled while it is 
   await expect(page.getByTestId('check-total-value')).toHaveText('30,000', { timeout: 60_000 });
   await page.getByRole('radio', { name: 'Import the valid rows only' }).check();
 
-  // Cancel as soon as the import reports its first progress (rows are checked before any is written).
-  await page.getByRole('button', { name: 'Import 28,500 rows' }).click();
-  const progress = page.getByText(/ of 30,000 rows · [\d,]+ rows per second/);
-  await expect(progress).toBeVisible();
+  // Cancelled while rows are checked, before any is written…
+  const importButton = page.getByRole('button', { name: 'Import 28,500 rows' });
+  await importButton.click();
+  await expect(page.getByText(/ of 30,000 rows · [\d,]+ rows per second/)).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('The import was cancelled; nothing was written.')).toBeVisible();
-  // Back on the check step, ready to import again.
-  await expect(page.getByRole('button', { name: 'Import 28,500 rows' })).toBeVisible();
+  await expect(importButton).toBeVisible(); // back on the check step, ready to import again
+  expect({ trainees: await countOf(page, 'trainees.list'), enrolments: await countOf(page, 'enrolments.list') }).toEqual(before);
+
+  // …and while they are written: what was written is rolled back.
+  await dismissToasts(page);
+  await importButton.click();
+  await expect(page.getByText('Writing records')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^[1-9][\d,]* of 28,500 rows · [\d,]+ rows per second$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('The import was cancelled; nothing was written.')).toBeVisible();
+  await expect(importButton).toBeVisible();
   await shoot(page, 'import-kinds-cancel-cancelled');
   expect({ trainees: await countOf(page, 'trainees.list'), enrolments: await countOf(page, 'enrolments.list') }).toEqual(before);
 });
