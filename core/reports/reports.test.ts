@@ -699,6 +699,8 @@ describe('the quarterly report of a centre built through the API', () => {
   });
 
   it('names the quarter and starts the year as the centre’s scheme says (Pakistan’s fiscal year)', async () => {
+    const staff = await h.as('staff');
+    expect((await failure(staff.call('centre.update', { quarterScheme: 'pk-fiscal' }))).code).toBe('forbidden');
     await h.manager.call('centre.update', { quarterScheme: 'pk-fiscal' });
     try {
       const fiscal = await h.manager.call('reports.quarterly', { quarter: QUARTER });

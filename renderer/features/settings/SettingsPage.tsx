@@ -1,9 +1,9 @@
 /**
  * Settings, in tabs: Users & roles and Backups only for the roles that may manage them;
- * Appearance and Data for everyone. The open tab is in the address (?tab=backups).
+ * Appearance, Centre (changed by managers) and Data for everyone. The open tab is in the address (?tab=backups).
  */
 import { Tabs } from '@mantine/core';
-import { IconDatabase, IconPalette, IconUsers, IconArchive } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconDatabase, IconPalette, IconUsers, IconArchive } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { can } from '../../../shared/auth/permissions.js';
@@ -11,10 +11,11 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useSession } from '../auth/session.js';
 import { AppearanceTab } from './AppearanceTab.js';
 import { BackupsTab } from './BackupsTab.js';
+import { CentreTab } from './CentreTab.js';
 import { DataTab } from './DataTab.js';
 import { UsersTab } from './UsersTab.js';
 
-const ALL_TABS = ['users', 'appearance', 'data', 'backups'] as const;
+const ALL_TABS = ['users', 'appearance', 'centre', 'data', 'backups'] as const;
 type TabName = (typeof ALL_TABS)[number];
 
 export function SettingsPage() {
@@ -26,7 +27,13 @@ export function SettingsPage() {
   );
   const asked = params.get('tab') as TabName | null;
   const active: TabName = asked && visible.includes(asked) ? asked : visible[0]!;
-  const icons = { users: IconUsers, appearance: IconPalette, data: IconDatabase, backups: IconArchive } as const;
+  const icons = {
+    users: IconUsers,
+    appearance: IconPalette,
+    centre: IconBuildingCommunity,
+    data: IconDatabase,
+    backups: IconArchive,
+  } as const;
 
   return (
     <>
@@ -54,6 +61,9 @@ export function SettingsPage() {
         ) : null}
         <Tabs.Panel value="appearance">
           <AppearanceTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="centre">
+          <CentreTab />
         </Tabs.Panel>
         <Tabs.Panel value="data">
           <DataTab />
