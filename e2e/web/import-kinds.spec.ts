@@ -70,6 +70,9 @@ test('startups and mentors through the wizard; export buttons say why they are d
     await goTo(page, list);
     await expectExportDisabled(page, EMPTY);
   }
+  await dismissToasts(page);
+  await page.getByRole('button', { name: 'Export XLSX' }).hover();
+  await expect(page.getByRole('tooltip')).toHaveCSS('opacity', '1'); // faded in
   await screenshot(page, 'import-kinds-export-disabled-tooltip');
 
   const programme = await create(page, 'programmes.create', { kind: 'incubation', name: 'Incubation 2026' });
@@ -120,6 +123,7 @@ test('startups and mentors through the wizard; export buttons say why they are d
   await page.getByRole('searchbox', { name: 'Search' }).fill('nothing like this');
   await expect(table).toBeHidden();
   await expectExportDisabled(page, NO_MATCH);
+  await expect(page.getByRole('tooltip')).toHaveCSS('opacity', '1');
   await screenshot(page, 'import-kinds-export-disabled-filtered');
 
   // Mentors from an XLSX, duplicates updated by default.
