@@ -4,6 +4,7 @@
  * whose message a centre manager understands.
  */
 import { type z } from 'zod';
+import { QuarterlyReport, reportsApi } from '../../shared/api/reports.js';
 import {
   CLIENT_HEADERS,
   EnrolResponse,
@@ -88,6 +89,16 @@ export class HttpSyncTransport {
     return this.request('GET', `/v1/sync/snapshot${query.size ? `?${query}` : ''}`, SnapshotPage);
   }
 
+  /** The server's quarterly report over every centre or one (national devices only). */
+  quarterlyReport(query: { quarter: string; centre?: string }): Promise<QuarterlyReport> {
+    return this.request('GET', `/v1/reports/quarterly?${reportQuery(query)}`, QuarterlyReport);
+  }
+
+  /** A page of the rows behind one of the server's figures (national devices only). */
+  reportRows(query: ReportRowsQuery): Promise<z.output<typeof ReportRowsAnswer>> {
+    return this.request('GET', `/v1/reports/rows?${reportQuery(query)}`, ReportRowsAnswer);
+  }
+
   private async request<S extends z.ZodType>(
     method: 'GET' | 'POST',
     path: string,
@@ -142,6 +153,26 @@ export class HttpSyncTransport {
     }
     return parsed.data;
   }
+}
+
+const ReportRowsAnswer = reportsApi['reports.rows'].output;
+
+export type ReportRowsQuery = {
+  quarter: string;
+  centre?: string;
+  key: string;
+  sector?: string;
+  cohortId?: string;
+  centreId?: string;
+  offset?: number;
+  limit?: number;
+};
+
+/** The defined fields as a query string, in a fixed order. */
+function reportQuery(query: { [name: string]: string | number | undefined }): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+  return params;
 }
 
 /** An HTTP error answer as a SyncFailure with a message for people. */

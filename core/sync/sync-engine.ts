@@ -249,16 +249,53 @@ export class SyncEngine {
     return { id, name: row?.name?.trim() || 'Centre' };
   }
 
-  private transport(serverUrl: string, token: string | null, signal?: AbortSignal): HttpSyncTransport {
+  private transport(serverUrl: string, token: string | null, signal?: AbortSignal, timeoutMs?: number): HttpSyncTransport {
     return new HttpSyncTransport({
       serverUrl,
       token,
       client: this.deps.client,
       fetch: this.deps.fetch,
-      timeoutMs: this.deps.timeoutMs,
+      timeoutMs: timeoutMs ?? this.deps.timeoutMs,
       signal,
       now: () => this.deps.now().getTime(),
     });
+  }
+
+  /** The device token from enrolment; a missing one or a failing key store waits for a person. */
+  private async storedToken(): Promise<string> {
+    const token = await this.deps.vault.read().catch((error: unknown) => {
+      // No key store (or a damaged one): a person has to act, retrying will not cure it.
+      throw new SyncFailure('not-configured', (error as Error).message, undefined, undefined, { cause: error });
+    });
+    if (!token) {
+      throw new SyncFailure(
+        'revoked',
+        "This workstation's sync token is missing, so it cannot sync. Ask your administrator for a new enrolment code.",
+      );
+    }
+    return token;
+  }
+
+  /**
+   * The server this workstation joined, with its device token, for requests beside a sync
+   * (the national report, core/reports/national.ts). Whether they reach it is noted for the
+   * status, as a sync's requests are.
+   */
+  async serverRequest<T>(
+    request: (transport: HttpSyncTransport) => Promise<T>,
+    opts: { signal?: AbortSignal; timeoutMs?: number } = {},
+  ): Promise<T> {
+    const state = this.state();
+    if (!state) throw new SyncFailure('not-configured', MESSAGES.notConfigured);
+    try {
+      const transport = this.transport(state.serverUrl, await this.storedToken(), opts.signal, opts.timeoutMs);
+      const result = await request(transport);
+      this.online = true;
+      return result;
+    } catch (error) {
+      this.noteReachability(error);
+      throw error;
+    }
   }
 
   /** Measures the offset from server time; refuses when the clocks are more than a day apart. */
@@ -314,17 +351,7 @@ export class SyncEngine {
     };
     let offset: number | null = null;
     try {
-      const token = await this.deps.vault.read().catch((error: unknown) => {
-        // No key store (or a damaged one): a person has to act, retrying will not cure it.
-        throw new SyncFailure('not-configured', (error as Error).message, undefined, undefined, { cause: error });
-      });
-      if (!token) {
-        throw new SyncFailure(
-          'revoked',
-          "This workstation's sync token is missing, so it cannot sync. Ask your administrator for a new enrolment code.",
-        );
-      }
-      const transport = this.transport(state.serverUrl, token, opts.signal);
+      const transport = this.transport(state.serverUrl, await this.storedToken(), opts.signal);
       offset = await this.checkClock(transport);
       this.online = true;
 
