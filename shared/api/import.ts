@@ -332,10 +332,9 @@ export type SavedMapping = z.infer<typeof SavedMapping>;
  * Progress of the import jobs comes as `job.progress` events with `phase` (reading the file,
  * checking rows, matching duplicates, writing) and, while rows are processed,
  * `rowsPerSecond`; the write reports from inside its transaction. Cancel with `jobs.cancel`
- * is honoured until the write starts; the write itself is one synchronous transaction (a
- * few seconds for 30,000 rows, see bench/import.ts) that runs to its end or rolls back
- * whole — holding a transaction open across awaits would let other calls and sync write
- * into it, and a cancel would roll their changes back too.
+ * is honoured in every phase: the write is one transaction that pauses every few hundred
+ * rows, and a cancel rolls it back whole. Meanwhile other calls and syncs wait for it
+ * (core/host/write-gate.ts), so nothing else is written into it or undone with it.
  */
 export const importApi = {
   'import.inspect': job({ input: InspectInput, output: InspectResult, permission: 'import.run' }),
