@@ -91,6 +91,8 @@ export async function groupDuplicates(
   const find = lookups(ctx, spec);
   const index = new Map<string, Map<string, RowGroup>>(spec.duplicateKeys.map((k) => [k, new Map()]));
   const groups: RowGroup[] = [];
+  /** The group of each stored record already matched: rows matching it by different keys join one group. */
+  const groupOfStored = new Map<string, RowGroup>();
   const conflicts: ImportRow[] = [];
   const unique = new Set(spec.uniqueKeys);
 
@@ -145,6 +147,13 @@ export async function groupDuplicates(
     }
     if (rejected) continue;
 
+    // No row of the file shares a key with this one, but an earlier row matched the same
+    // stored record through another key (one by email, the other by phone): same person.
+    if (!group && stored && groupOfStored.has(stored.id)) {
+      group = groupOfStored.get(stored.id)!;
+      via = storedVia;
+    }
+
     if (group) {
       if (stored && group.existing && stored.id !== group.existing.id) {
         conflict(row, storedVia!, `Matches ${spec.entity} ${stored.label}, but row ${group.rows[0]!.row} matches ${group.existing.label}`);
@@ -164,6 +173,7 @@ export async function groupDuplicates(
       groups.push(group);
     }
     group.matchedBy ??= via;
+    if (group.existing) groupOfStored.set(group.existing.id, group);
     for (const key of spec.duplicateKeys) {
       const value = keyValue(spec, key, row.values[key]);
       if (value !== null && !index.get(key)!.has(value)) index.get(key)!.set(value, group);

@@ -115,6 +115,9 @@ describe('startups and mentors', () => {
     await book.xlsx.writeFile(file);
     const inspected = await h.manager.runJob('import.inspect', { source: { path: file }, kind: 'mentors' });
     expect(inspected.suggested.mapping).toEqual({ name: 'Mentor Name', organisation: 'Organization', expertise: 'Areas of Expertise', email: 'Email', phone: 'Phone', timeZone: 'Time Zone', country: 'Country' });
+    // Farah's two rows match her stored record by different keys (email, phone): one group, decided once.
+    const analysed = await h.manager.runJob('import.analyse', { source: { path: file }, kind: 'mentors', mapping: inspected.suggested.mapping });
+    expect(analysed.groups.map((g) => g.rows)).toEqual([[2, 3]]);
     const summary = await h.manager.runJob('import.commit', {
       source: { path: file },
       kind: 'mentors',
