@@ -15,6 +15,7 @@ import { addImportCommand } from './import-command.js';
 import { addInitCommand } from './init-command.js';
 import { EXIT, type CliIo } from './output.js';
 import { addRecordCommands } from './record-commands.js';
+import { addReportCommand } from './report-command.js';
 import { Runtime } from './runtime.js';
 import { addSeedCommand } from './seed-command.js';
 import { addSyncCommands } from './sync-commands.js';
@@ -37,7 +38,7 @@ function wantsJson(argv: readonly string[]): boolean {
 
 export function buildProgram(rt: Runtime, io: CliIo): Command {
   const program = new Command('incubator')
-    .description('Incubator Desk on the command line: set up a centre, manage records, seed demo data, back up and restore.')
+    .description('Incubator Desk on the command line: set up a centre, manage records, import and export, write quarterly reports, seed demo data, back up and restore.')
     .option('--data <dir>', 'the data folder (holds incubator.sqlite)')
     .option('--json', 'machine-readable output')
     .exitOverride()
@@ -59,6 +60,7 @@ export function buildProgram(rt: Runtime, io: CliIo): Command {
   addBackupCommands(program, rt);
   addSyncCommands(program, rt);
   addImportCommand(program, rt);
+  addReportCommand(program, rt);
   return program;
 }
 
