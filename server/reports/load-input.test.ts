@@ -133,6 +133,9 @@ describe.each(testDatabases())('report input on $name', (database) => {
     const d = w.karachi.device;
     await push(suite.app, d.token, [fieldOp(d, 'startups', rowIdOf(w.k.gone), 'deleted', 0)]);
     await push(suite.app, d.token, [fieldOp(d, 'mentoring_sessions', rowIdOf(w.k.session), 'deleted', 1)]);
+    // A client that never sent the tombstone cell: a workstation holds such a row as deleted.
+    const partial = insertOps(d, 'startups', w.karachi.centre.id, { name: 'Half Sent', sector: 'ai', stage: 'applied', women_led: 0 });
+    await push(suite.app, d.token, partial.filter((op) => op.col !== 'deleted'));
     const input = await loadReportInput(suite.store.db, w.karachi.centre.id);
     expect(input.startups.map((s) => s.name).sort()).toEqual(['Karachi Gone', 'Karachi Pay']);
     expect(input.sessions).toEqual([]);
