@@ -20,7 +20,7 @@ export interface ResultsSection {
 
 const FILE_TITLE = '# Benchmark results';
 const INTRO =
-  'Each section comes from the run named under its heading (`npm run bench` runs them all; `--sync-only`, `--import-only`, `--ui-only` rewrite only their own section). Figures are medians of several runs with min and max.';
+  'Each section comes from the run named under its heading (`npm run bench` runs them all; `--sync-only`, `--import-only`, `--reports-only`, `--ui-only` rewrite only their own section). Figures are medians of several runs with min and max.';
 
 /** Sections of an existing RESULTS.md, in file order (none for a file of another shape). */
 export function parseSections(markdown: string): ResultsSection[] {
@@ -33,7 +33,13 @@ export function parseSections(markdown: string): ResultsSection[] {
     sections.push({
       title: current.title,
       preamble: (tableStart < 0 ? lines : lines.slice(0, tableStart)).filter((line) => line.trim() !== ''),
-      table: tableStart < 0 ? '' : lines.slice(tableStart).filter((line) => line.startsWith('|')).join('\n'),
+      table:
+        tableStart < 0
+          ? ''
+          : lines
+              .slice(tableStart)
+              .filter((line) => line.startsWith('|'))
+              .join('\n'),
     });
   };
   for (const line of markdown.split('\n')) {

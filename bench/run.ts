@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --quick] [-- --trainees N] [-- --runs N]`: measures the workstation on
  * a deterministic seeded database, the import of a 30,000-row roster (bench/import.ts;
- * `--skip-import`, `--import-only`), and sync against the central server (bench/sync.ts;
- * `--skip-sync`, `--sync-only`), and writes bench/RESULTS.md. Figures are medians of
+ * `--skip-import`, `--import-only`), the quarterly report's documents for a centre of 1,000
+ * startups (bench/reports.ts; `--skip-reports`, `--reports-only`), and sync against the
+ * central server (bench/sync.ts; `--skip-sync`, `--sync-only`), and writes bench/RESULTS.md. Figures are medians of
  * several runs with min and max, and each has a reference measured in the same run.
  * Benchmarks never run in `npm test`; they print figures and assert nothing.
  */
@@ -18,6 +19,7 @@ import { benchCore } from './workstation.js';
 import { benchUi, UI_AREA } from './ui.js';
 import { benchSync } from './sync.js';
 import { benchImport, IMPORT_ROWS } from './import.js';
+import { benchReports, REPORT_DATA } from './reports.js';
 import { formatTable, type Row, BENCH_MANAGER as MANAGER } from './stats.js';
 import { mergeResults, type ResultsSection, type SectionTitle } from './results-file.js';
 
@@ -37,6 +39,9 @@ const { values } = parseArgs({
     'skip-import': { type: 'boolean', default: false },
     /** Only the import figures (30,000-row XLSX and CSV against a raw insert). */
     'import-only': { type: 'boolean', default: false },
+    'skip-reports': { type: 'boolean', default: false },
+    /** Only the report figures (PDF, XLSX, CSV, JSON of a 1,000-startup centre). */
+    'reports-only': { type: 'boolean', default: false },
   },
 });
 const trainees = Number(values.trainees ?? (values.quick ? 100_000 : 1_000_000));
@@ -118,20 +123,37 @@ async function main(): Promise<void> {
   const section = (title: SectionTitle, about: string, rows: Row[]) => {
     if (rows.length) sections.push({ title, preamble: [ran, about], table: formatTable(rows) });
   };
-  const only = values['import-only'];
+  const reportsOnly = values['reports-only'];
+  const only = values['import-only'] || reportsOnly;
   if (!values['sync-only'] && !only) {
     const rows: Row[] = [];
     await benchWorkstation(rows);
     const about = `Database: ${trainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}. ${runs} runs per figure: median (min–max).`;
-    section('Workstation', about, rows.filter((row) => row.area !== UI_AREA));
-    section('UI', `${about} Chromium through Playwright against the real core.`, rows.filter((row) => row.area === UI_AREA));
+    section(
+      'Workstation',
+      about,
+      rows.filter((row) => row.area !== UI_AREA),
+    );
+    section(
+      'UI',
+      `${about} Chromium through Playwright against the real core.`,
+      rows.filter((row) => row.area === UI_AREA),
+    );
   }
-  if (!values['sync-only'] && !values['ui-only'] && !values['skip-import']) {
+  if (!values['sync-only'] && !values['ui-only'] && !values['skip-import'] && !reportsOnly) {
     const importRuns = Math.min(runs, values.quick ? 3 : 5);
     section(
       'Import',
       `A ${IMPORT_ROWS.toLocaleString('en')}-row trainee roster into a fresh centre, schema v${latestVersion}. ${importRuns} runs per figure.`,
       await benchImport({ runs: importRuns, cacheDir: path.join(root, 'bench', 'data') }),
+    );
+  }
+  if (!values['sync-only'] && !values['ui-only'] && !values['import-only'] && !values['skip-reports']) {
+    const reportRuns = Math.min(runs, values.quick ? 3 : 5);
+    section(
+      'Reports',
+      `A centre of ${REPORT_DATA.startups.toLocaleString('en')} startups, ${REPORT_DATA.sessions.toLocaleString('en')} mentoring sessions over a year and ${REPORT_DATA.trainees.toLocaleString('en')} trainees (deterministic seed 7), schema v${latestVersion}; the last full quarter, through reports.export. ${reportRuns} runs per figure after a warm-up.`,
+      await benchReports({ runs: reportRuns, cacheDir: path.join(root, 'bench', 'data'), root }),
     );
   }
   const syncTrainees = Math.min(trainees, SYNC_BOOTSTRAP_TRAINEES);
