@@ -2,8 +2,9 @@
  * A centre's report input (shared/reports/input.ts) from this workstation's SQLite: one
  * parameterised query per table, live rows (deleted = 0) of the centre (and the national
  * programmes and mentors it holds), and of the long tables only what can count up to the
- * quarter's end: sessions and their action items before it, enrolments made or completed
- * before it, certifications and placements before it, check-ins of this quarter and earlier.
+ * quarter's end: the quarter's sessions, action items of them or not done before it began
+ * (and their sessions), enrolments made or completed before its end, certifications and
+ * placements before it, check-ins of this quarter and earlier.
  * Startups, their stage history and founders are read whole (a few thousand rows): a stage
  * at a date looks at the changes around it. The caller runs it in one transaction so that
  * the tables agree with one another.
@@ -87,20 +88,32 @@ export function loadReportInput(ctx: Ctx, centre: Centre, quarter: string): Repo
     start,
   );
 
+  // Action items that can count: of the quarter's sessions (opened), or not done before the
+  // quarter began (closed in it, overdue or open at its end). Their sessions, and the quarter's.
+  const itemsWhere = `a.deleted = 0 AND a.centre_id = ? AND (a.done IS NOT 1 OR a.done_on IS NULL OR a.done_on >= ? OR s.starts_at >= ?)`;
   const sessions = all<Rows<'sessions'>[number]>(
     `SELECT id, centre_id AS centreId, mentor_id AS mentorId, startup_id AS startupId, starts_at AS startsAt, coalesce(minutes, 0) AS minutes
-     FROM mentoring_sessions WHERE deleted = 0 AND centre_id = ? AND starts_at < ?`,
+     FROM mentoring_sessions
+     WHERE deleted = 0 AND centre_id = ? AND starts_at < ? AND (starts_at >= ? OR id IN (
+       SELECT a.session_id FROM action_items a JOIN mentoring_sessions s ON s.id = a.session_id WHERE ${itemsWhere}))`,
     c,
     end,
+    start,
+    c,
+    start,
+    start,
   );
 
   const actionItems = all<Record<string, unknown>>(
     `SELECT a.id, a.centre_id, a.session_id, a.due_on, a.done, a.text,
-            coalesce(a.done_on, (SELECT date(CAST(substr(k.hlc, 1, 13) AS INTEGER) / 1000, 'unixepoch') FROM cell_clock k
-                                 WHERE k.tbl = 'action_items' AND k.row_id = a.id AND k.col = 'done')) AS done_on
+            CASE WHEN a.done = 1 THEN coalesce(a.done_on,
+              (SELECT date(CAST(substr(k.hlc, 1, 13) AS INTEGER) / 1000, 'unixepoch') FROM cell_clock k
+               WHERE k.tbl = 'action_items' AND k.row_id = a.id AND k.col = 'done')) END AS done_on
      FROM action_items a JOIN mentoring_sessions s ON s.id = a.session_id
-     WHERE a.deleted = 0 AND a.centre_id = ? AND s.deleted = 0 AND s.starts_at < ?`,
+     WHERE ${itemsWhere} AND s.deleted = 0 AND s.starts_at < ?`,
     c,
+    start,
+    start,
     end,
   ).map((r): Rows<'actionItems'>[number] => ({
     id: r.id as string,
@@ -108,7 +121,7 @@ export function loadReportInput(ctx: Ctx, centre: Centre, quarter: string): Repo
     sessionId: r.session_id as string,
     dueOn: r.due_on as string | null,
     done: bool(r.done),
-    doneOn: bool(r.done) ? (r.done_on as string | null) : null,
+    doneOn: r.done_on as string | null,
     text: (r.text as string | null) ?? undefined,
   }));
 

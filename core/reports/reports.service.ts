@@ -40,8 +40,23 @@ function ownCentre(ctx: Ctx, asked: Query['centre']): Centre {
   return centre;
 }
 
+/**
+ * The last input read, kept a minute for the drill-down's calls (a click on a figure, a next
+ * page) while nothing was written: the connection's count of changed rows is part of its key,
+ * so any write (here or by sync) reads afresh. One per database connection.
+ */
+const lastInput = new WeakMap<Ctx['db'], { key: string; at: number; input: ReportInput }>();
+const KEEP_MS = 60_000;
+
 function centreInput(ctx: Ctx, centre: Centre, quarter: string): ReportInput {
-  return loadReportInput(ctx, centre, quarter);
+  const changes = (ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const key = JSON.stringify([quarter, centre.id, centre.name, centre.quarterScheme, changes]);
+  const kept = lastInput.get(ctx.db);
+  const now = Date.now();
+  if (kept && kept.key === key && now - kept.at < KEEP_MS) return kept.input;
+  const input = loadReportInput(ctx, centre, quarter);
+  lastInput.set(ctx.db, { key, at: now, input });
+  return input;
 }
 
 function computeFor(ctx: Ctx, centre: Centre, quarter: string): QuarterlyReport {

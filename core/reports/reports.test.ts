@@ -714,6 +714,21 @@ describe('the quarterly report of a centre built through the API', () => {
     }
   });
 
+  it('reads afresh after any write', async () => {
+    const sessions = async () => (await h.manager.call('reports.quarterly', { quarter: QUARTER })).values['mentoring.sessions'];
+    expect(await sessions()).toBe(4);
+    const extra = await h.manager.call('sessions.record', {
+      mentorId: idOf('mentor', 'sana'),
+      startupId: idOf('startup', 'agri'),
+      startsAt: '2026-08-01T10:00:00Z',
+      minutes: 30,
+    });
+    expect(await sessions()).toBe(5);
+    expect((await h.manager.call('reports.rows', { quarter: QUARTER, key: 'mentoring.sessions' })).total).toBe(5);
+    await h.manager.call('sessions.delete', { id: extra.id });
+    expect(await sessions()).toBe(4);
+  });
+
   it('has no value for a share without a denominator', async () => {
     const early = await h.manager.call('reports.quarterly', { quarter: '2024-Q1' });
     expect(early.values['startups.womenLedShare']).toBeNull();
