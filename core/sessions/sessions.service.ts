@@ -124,9 +124,9 @@ const actionItemRows = crudService<ActionItem>({
     assertMayWriteItemsOf(ctx, next.sessionId);
     const path = previous ? ['patch', 'doneOn'] : ['doneOn'];
     if (next.doneOn && !next.done) {
-      // Reopening an item carries its old day along; that day is cleared after the write
-      // instead of refused, since the caller did not send it (as enrolments do).
-      const carried = previous?.done === true && previous.doneOn === next.doneOn;
+      // A day the caller did not send (reopening an item carries its old one along; a sync
+      // merge may leave one beside done = false) is cleared after the write, not refused.
+      const carried = previous !== null && previous.doneOn === next.doneOn;
       if (!carried) throw fail.field(path, 'Only an action item that is done has a day it was done');
     }
     if (next.doneOn && next.doneOn > today(ctx)) throw fail.field(path, 'The day it was done cannot be in the future');

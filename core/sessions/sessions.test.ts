@@ -300,26 +300,42 @@ describe('the day an action item was done', () => {
       startupId,
       startsAt: '2026-07-01T09:00:00Z',
       minutes: 60,
-      actionItems: [{ text: 'Done at once', done: true }, { text: 'Open' }, { text: 'Done earlier', done: true, doneOn: '2026-07-03' }],
+      actionItems: [
+        { text: 'Done at once', done: true },
+        { text: 'Open' },
+        { text: 'Done earlier', done: true, doneOn: '2026-07-03' },
+      ],
     });
     const [atOnce, open, earlier] = s.actionItems;
     expect([atOnce!.doneOn, open!.doneOn, earlier!.doneOn]).toEqual(['2026-07-15', null, '2026-07-03']);
 
-    expect(await h.manager.call('actionItems.update', { id: open!.id, patch: { done: true } })).toMatchObject({ doneOn: '2026-07-15' });
+    expect(await h.manager.call('actionItems.update', { id: open!.id, patch: { done: true } })).toMatchObject({
+      doneOn: '2026-07-15',
+    });
     // Reopened: the day goes, without the caller sending it.
     expect(await h.manager.call('actionItems.update', { id: earlier!.id, patch: { done: false } })).toMatchObject({
       done: false,
       doneOn: null,
     });
-    expect(paths(await failure(h.manager.call('actionItems.update', { id: earlier!.id, patch: { doneOn: '2026-07-10' } })))).toEqual([
-      'patch.doneOn',
-    ]);
     expect(
-      paths(await failure(h.manager.call('actionItems.update', { id: earlier!.id, patch: { done: true, doneOn: '2026-07-16' } }))),
+      paths(await failure(h.manager.call('actionItems.update', { id: earlier!.id, patch: { doneOn: '2026-07-10' } }))),
     ).toEqual(['patch.doneOn']);
-    expect(paths(await failure(h.manager.call('actionItems.create', { sessionId: s.id, text: 'x', doneOn: '2026-07-01' })))).toEqual([
-      'doneOn',
-    ]);
+    expect(
+      paths(
+        await failure(h.manager.call('actionItems.update', { id: earlier!.id, patch: { done: true, doneOn: '2026-07-16' } })),
+      ),
+    ).toEqual(['patch.doneOn']);
+    expect(
+      paths(await failure(h.manager.call('actionItems.create', { sessionId: s.id, text: 'x', doneOn: '2026-07-01' }))),
+    ).toEqual(['doneOn']);
+    // A merge of two workstations' edits may leave a day beside done = false: the item stays editable, and the day goes.
+    h.core.db.prepare("UPDATE action_items SET done_on = '2026-07-04' WHERE id = ?").run(open!.id);
+    await h.manager.call('actionItems.update', { id: open!.id, patch: { done: false } });
+    h.core.db.prepare("UPDATE action_items SET done_on = '2026-07-04' WHERE id = ?").run(open!.id);
+    expect(await h.manager.call('actionItems.update', { id: open!.id, patch: { text: 'Reworded' } })).toMatchObject({
+      done: false,
+      doneOn: null,
+    });
     // A done item's day may be corrected.
     expect(await h.manager.call('actionItems.update', { id: atOnce!.id, patch: { doneOn: '2026-07-02' } })).toMatchObject({
       done: true,
