@@ -164,12 +164,15 @@ export interface FunnelStep {
   note?: string;
 }
 
-/** A funnel: centred bars, each as wide as its share of the first step. */
+/**
+ * A funnel: centred bars, each as wide as its share of the widest step (the first, in a
+ * funnel over all time; a quarter's steps need not shrink, as they count different trainees).
+ */
 export function FunnelChart(props: { steps: FunnelStep[]; ariaLabel: string }) {
   const gradientId = useId();
   const rowH = 46;
   const height = props.steps.length * rowH;
-  const first = Math.max(1, props.steps[0]?.value ?? 0);
+  const widest = Math.max(1, ...props.steps.map((s) => s.value));
   return (
     <ChartFrame fallbackWidth={480} height={height} ariaLabel={props.ariaLabel}>
       {(width) => {
@@ -184,7 +187,7 @@ export function FunnelChart(props: { steps: FunnelStep[]; ariaLabel: string }) {
               </linearGradient>
             </defs>
             {props.steps.map((step, i) => {
-              const w = step.value === 0 ? 0 : Math.max(6, (step.value / first) * maxW);
+              const w = step.value === 0 ? 0 : Math.max(6, (step.value / widest) * maxW);
               const y = i * rowH + 4;
               return (
                 <g key={step.key} aria-hidden>
