@@ -9,6 +9,7 @@ import dashboard from './en/dashboard.json';
 import importJson from './en/import.json';
 import mentors from './en/mentors.json';
 import programmes from './en/programmes.json';
+import reports from './en/reports.json';
 import sessions from './en/sessions.json';
 import settings from './en/settings.json';
 import startups from './en/startups.json';
@@ -16,7 +17,7 @@ import sync from './en/sync.json';
 import trainees from './en/trainees.json';
 
 /** English strings: shared ones in base.json, each screen area's in its own file. */
-const en = { ...base, dashboard, import: importJson, mentors, programmes, sessions, settings, startups, sync, trainees };
+const en = { ...base, dashboard, import: importJson, mentors, programmes, reports, sessions, settings, startups, sync, trainees };
 
 export const defaultNS = 'translation';
 export const resources = { en: { translation: en } } as const;

@@ -3,6 +3,7 @@ import { dashboardFeature } from '../features/dashboard/feature.js';
 import { importFeature } from '../features/import/feature.js';
 import { mentorsFeature } from '../features/mentors/feature.js';
 import { programmesFeature } from '../features/programmes/feature.js';
+import { reportsFeature } from '../features/reports/feature.js';
 import { sessionsFeature } from '../features/sessions/feature.js';
 import { settingsFeature } from '../features/settings/feature.js';
 import { startupsFeature } from '../features/startups/feature.js';
@@ -17,6 +18,7 @@ export const features: Feature[] = [
   sessionsFeature,
   traineesFeature,
   programmesFeature,
+  reportsFeature,
   importFeature,
   syncFeature,
   settingsFeature,
