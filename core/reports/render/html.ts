@@ -426,7 +426,7 @@ function annexPage(s: StartupAnnex, index: number, totalText: string, centreName
       : `<ul class="plain">${s.milestonesDone.map((m) => `<li><span class="name">${esc(m.title)}</span>${m.completedOn ? ` <span class="muted">· ${esc(formatDate(m.completedOn))}</span>` : ''}</li>`).join('')}</ul>`;
   return `<section class="annex"><div class="kicker">Annex · Startup ${formatValue('count', index + 1)} of ${totalText}${centreName ? ` · <span class="name">${esc(centreName)}</span>` : ''}</div>
 <h2 class="name">${esc(s.name)}</h2>
-<div class="tags"><span class="tag">${esc(sectorName(s.sector))}</span><span class="tag">${esc(stageName(s.stage))}</span>${s.cohortName ? `<span class="tag name">${esc(s.cohortName)}</span>` : ''}${s.womenLed ? '<span class="tag women">Women-led</span>' : ''}</div>
+<div class="tags">${s.sector ? `<span class="tag">${esc(sectorName(s.sector))}</span>` : ''}${s.stage ? `<span class="tag">${esc(stageName(s.stage))}</span>` : ''}${s.cohortName ? `<span class="tag name">${esc(s.cohortName)}</span>` : ''}${s.womenLed ? '<span class="tag women">Women-led</span>' : ''}</div>
 <div class="tiles">${fact(formatValue('count', s.sessions), 'Mentoring sessions')}${fact(formatValue('hours', s.hours), 'Mentor hours')}${fact(formatValue('pkr', c?.revenuePkr), 'Revenue in the quarter')}${fact(formatValue('count', c?.jobsFullTime), 'Full-time jobs')}</div>
 <div class="twocol"><div>
 <h3>Team and mentoring</h3>
