@@ -1,11 +1,12 @@
 /**
  * Every screen (first run, sign-in, dashboard, startups, mentors, sessions, trainees,
- * programmes, settings, sync, the help overlay, the search and the main dialogs), with a
+ * programmes, reports, settings, sync, the help overlay, the search and the main dialogs), with a
  * centre's worth of demo data, photographed for review at 1280×800 in the light and the dark
  * scheme and at 1024×700 (e2e/screenshots/screens-<size>-<scheme>/).
  * At each size no screen may be wider than the window: wide tables scroll inside their panel.
  */
 import type { Page } from '@playwright/test';
+import { quarterOf, shiftQuarter } from '../../shared/reports/quarters.js';
 import { expect, screenshot, skipWithoutChromium, test } from '../support/web-fixture.js';
 import { callAsSignedIn, seedDemoData, setUpCentre } from './centre.js';
 
@@ -56,6 +57,8 @@ for (const variant of VARIANTS) {
     const trainees = await callAsSignedIn(page, 'trainees.list', { limit: 1 });
     const trainee = (trainees.ok ? (trainees.value as { items: { id: string }[] }).items[0] : undefined)!;
 
+    const lastQuarter = shiftQuarter(quarterOf(new Date().toISOString()), -1);
+
     const screens: [string, string][] = [
       ['dashboard', '#/dashboard'],
       ['startups', '#/startups'],
@@ -74,6 +77,8 @@ for (const variant of VARIANTS) {
       ['trainee', `#/trainees/${trainee.id}`],
       ['programmes', '#/programmes'],
       ['programme', `#/programmes/${programme.id}`],
+      ['reports', '#/reports'],
+      ['reports-last-quarter', `#/reports?quarter=${lastQuarter}`],
       ['settings-users', '#/settings?tab=users'],
       ['settings-appearance', '#/settings?tab=appearance'],
       ['settings-data', '#/settings?tab=data'],
@@ -112,6 +117,17 @@ for (const variant of VARIANTS) {
     await screenshot(page, `${folder}/dialog-log-session`);
     if ((await overflow(page)) > 0) tooWide.push('dialog-log-session');
     await page.getByRole('dialog', { name: 'Log a session' }).getByRole('button', { name: 'Cancel' }).click();
+
+    // The records behind a report's figure.
+    await open(page, '#/reports?show=mentoring.hours');
+    const records = page.getByRole('dialog', { name: /^Mentor hours/ });
+    await expect(records.getByTestId('report-row').first()).toBeVisible();
+    await expect(records.locator('.mantine-Skeleton-root')).toHaveCount(0);
+    await page.waitForTimeout(300);
+    await screenshot(page, `${folder}/dialog-report-records`);
+    if ((await overflow(page)) > 0) tooWide.push('dialog-report-records');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
 
     // The keyboard shortcuts overlay.
     await page.locator('body').press('?');
