@@ -9,8 +9,8 @@
  * at a date looks at the changes around it. The caller runs it in one transaction so that
  * the tables agree with one another.
  *
- * An action item done before its day was recorded (schema 6) has none: its day is that of
- * the cell clock of its `done` flag, the day the tick was written (as the server reads it).
+ * An action item done before its day was recorded (schema 6) has none: it counts as done,
+ * but as closed in no quarter (the server reads it the same way).
  */
 import type { Centre } from '../../shared/records/centres.js';
 import type { Sector, Stage } from '../../shared/records/startups.js';
@@ -90,7 +90,7 @@ export function loadReportInput(ctx: Ctx, centre: Centre, quarter: string): Repo
 
   // Action items that can count: of the quarter's sessions (opened), or not done before the
   // quarter began (closed in it, overdue or open at its end). Their sessions, and the quarter's.
-  const itemsWhere = `a.deleted = 0 AND a.centre_id = ? AND (a.done IS NOT 1 OR a.done_on IS NULL OR a.done_on >= ? OR s.starts_at >= ?)`;
+  const itemsWhere = `a.deleted = 0 AND a.centre_id = ? AND (a.done IS NOT 1 OR a.done_on >= ? OR s.starts_at >= ?)`;
   const sessions = all<Rows<'sessions'>[number]>(
     `SELECT id, centre_id AS centreId, mentor_id AS mentorId, startup_id AS startupId, starts_at AS startsAt, coalesce(minutes, 0) AS minutes
      FROM mentoring_sessions
@@ -105,10 +105,7 @@ export function loadReportInput(ctx: Ctx, centre: Centre, quarter: string): Repo
   );
 
   const actionItems = all<Record<string, unknown>>(
-    `SELECT a.id, a.centre_id, a.session_id, a.due_on, a.done, a.text,
-            CASE WHEN a.done = 1 THEN coalesce(a.done_on,
-              (SELECT date(CAST(substr(k.hlc, 1, 13) AS INTEGER) / 1000, 'unixepoch') FROM cell_clock k
-               WHERE k.tbl = 'action_items' AND k.row_id = a.id AND k.col = 'done')) END AS done_on
+    `SELECT a.id, a.centre_id, a.session_id, a.due_on, a.done, a.text, CASE WHEN a.done = 1 THEN a.done_on END AS done_on
      FROM action_items a JOIN mentoring_sessions s ON s.id = a.session_id
      WHERE ${itemsWhere} AND s.deleted = 0 AND s.starts_at < ?`,
     c,
