@@ -102,7 +102,7 @@ export function exportQuarterlyReport(ctx: Ctx, input: ExportInput): JobRunner<E
   return {
     async run(report, signal) {
       report(0, 2, 'Reading the records', { phase: 'reading' });
-      const data = centre ? ctx.db.transaction(() => computeFor(ctx, centre, input.quarter))() : await nationalReport(ctx, query);
+      const data = centre ? ctx.db.transaction(() => computeFor(ctx, centre, input.quarter))() : await nationalReport(ctx, query, { signal });
       if (signal.aborted) throw fail.cancelled();
       report(1, 2, `Writing the ${input.format.toUpperCase()} file`, { phase: 'writing' });
       try {
