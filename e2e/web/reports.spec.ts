@@ -125,6 +125,7 @@ test('the quarterly report: figures, the records behind them, PDF and Excel', as
   await page.getByRole('button', { name: /^Inducted: 3\. Show the records/ }).click();
   const records = page.getByRole('dialog', { name: new RegExp(`^Inducted · ${quarter}$`) });
   await expect(records).toBeVisible();
+  await expect(records.getByTestId('figure-value')).toHaveText('3');
   await expect(records.getByText('3 records behind this figure')).toBeVisible();
   await expect(records.getByTestId('report-row')).toHaveCount(3);
   await expect(records.getByRole('row', { name: /Tez Pay.*applied → incubated/ })).toBeVisible();
@@ -147,6 +148,7 @@ test('the quarterly report: figures, the records behind them, PDF and Excel', as
   // One sector's part of a figure, from the table by sector.
   await page.getByRole('button', { name: /^Inducted, Fintech: 1\./ }).click();
   const fintech = page.getByRole('dialog', { name: /^Inducted · Fintech/ });
+  await expect(fintech.getByTestId('figure-value')).toHaveText('1');
   await expect(fintech.getByTestId('report-row')).toHaveCount(1);
   await expect(fintech.getByRole('row', { name: /Tez Pay/ })).toBeVisible();
   await page.keyboard.press('Escape');
@@ -195,6 +197,8 @@ test('the quarterly report: figures, the records behind them, PDF and Excel', as
   await expect(page).toHaveURL(new RegExp(`quarter=${previous}`));
   await expect(page.getByRole('heading', { name: `Nothing recorded for ${previous}` })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Go to startups' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show this quarter' }).click();
+  await expect(value(page, 'startups.inducted')).toHaveText(String(KNOWN.inducted));
 
   // A viewer reads the report and exports it too.
   await addUser(page, viewer, 'Viewer');

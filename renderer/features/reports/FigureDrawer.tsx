@@ -1,11 +1,12 @@
 /**
  * The records behind a figure, in a drawer at the side: `reports.rows` a page at a time, each
- * row naming the startup, mentor or trainee it is about (a link to their page), what the row
+ * row naming the startup, mentor or trainee it is about (a link to their page where this
+ * workstation holds them), what the row
  * says and what it adds to the figure. Also the startups that owe the quarter's check-in.
  * Which figure is open lives in the address, so Back from a startup's page reopens it.
  */
 import { useState } from 'react';
-import { Anchor, Badge, Button, Drawer, Group, Stack, Table, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Button, Drawer, Group, Stack, Table, Text, ThemeIcon } from '@mantine/core';
 import { IconClipboardList, IconRocket, IconSchool, IconUserStar } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +19,8 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { ListPaging } from '../../components/ListPage.js';
 import { QueryError } from '../../components/QueryError.js';
 import { useFormat } from '../../format/index.js';
-import { useKpiText, useKpiValue } from './Figures.js';
-import { missingCheckIns, readableDetail, type OpenFigure } from './report-view.js';
+import { RecordName, useKpiText, useKpiValue } from './Figures.js';
+import { figureValue, missingCheckIns, readableDetail, type OpenFigure } from './report-view.js';
 import { useReportError } from './use-report-error.js';
 
 const PAGE_SIZE = 50;
@@ -71,9 +72,12 @@ export function FigureDrawer(props: {
           key={`${figure.key}|${figure.sector ?? ''}|${figure.cohortId ?? ''}|${figure.centreId ?? ''}`}
           figure={figure}
           query={props.query}
+          // The report shown may still be the previous quarter's while this one's loads.
+          value={report.quarter === props.query.quarter ? figureValue(report, figure) : undefined}
+          local={report.source === 'workstation'}
         />
       ) : figure?.kind === 'missing-check-ins' && report ? (
-        <MissingCheckIns report={report} quarterName={props.quarterName} />
+        <MissingCheckIns report={report} quarterName={props.quarterName} local={report.source === 'workstation'} />
       ) : null}
     </Drawer>
   );
@@ -86,7 +90,14 @@ function partName(figure: Extract<OpenFigure, { kind: 'kpi' }>, report: Quarterl
   return null;
 }
 
-function FigureRows(props: { figure: Extract<OpenFigure, { kind: 'kpi' }>; query: { quarter: string; centre?: string } }) {
+function FigureRows(props: {
+  figure: Extract<OpenFigure, { kind: 'kpi' }>;
+  query: { quarter: string; centre?: string };
+  /** The figure as the report shows it (unknown while the report loads). */
+  value: number | null | undefined;
+  /** Records can be opened here (this workstation's own centre). */
+  local: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const text = useKpiText();
@@ -126,9 +137,9 @@ function FigureRows(props: { figure: Extract<OpenFigure, { kind: 'kpi' }>; query
               <Icon size={13} />
             </ThemeIcon>
             <Stack gap={0} style={{ minWidth: 0 }}>
-              <Anchor component={Link} to={`${SUBJECT_PATH[row.subject.kind]}/${row.subject.id}`} size="sm" fw={500}>
+              <RecordName to={`${SUBJECT_PATH[row.subject.kind]}/${row.subject.id}`} local={props.local}>
                 {row.subject.name || t(`reports.rows.kinds.${row.subject.kind}`)}
-              </Anchor>
+              </RecordName>
               <Text size="xs" c="dimmed">
                 {t(`reports.rows.kinds.${row.subject.kind}`)}
               </Text>
@@ -175,9 +186,16 @@ function FigureRows(props: { figure: Extract<OpenFigure, { kind: 'kpi' }>; query
   const data = rows.data;
   return (
     <Stack gap="md">
-      <Text size="sm" c="dimmed">
-        {text.definition(figure.key)}
-      </Text>
+      <Stack gap={4}>
+        {props.value !== undefined ? (
+          <Text fz={30} fw={700} lh={1.15} data-testid="figure-value" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {formatValue(figure.key, props.value)}
+          </Text>
+        ) : null}
+        <Text size="sm" c="dimmed">
+          {text.definition(figure.key)}
+        </Text>
+      </Stack>
       {data ? (
         <Text size="sm" fw={500} aria-live="polite">
           {share
@@ -219,7 +237,7 @@ function FigureRows(props: { figure: Extract<OpenFigure, { kind: 'kpi' }>; query
   );
 }
 
-function MissingCheckIns(props: { report: QuarterlyReport; quarterName: string }) {
+function MissingCheckIns(props: { report: QuarterlyReport; quarterName: string; local: boolean }) {
   const { t } = useTranslation();
   const missing = missingCheckIns(props.report);
   if (missing.length === 0) {
@@ -241,23 +259,25 @@ function MissingCheckIns(props: { report: QuarterlyReport; quarterName: string }
           {missing.map((s) => (
             <Table.Tr key={s.startupId} data-testid="missing-check-in">
               <Table.Td>
-                <Anchor component={Link} to={`/startups/${s.startupId}`} fw={500} size="sm">
+                <RecordName to={`/startups/${s.startupId}`} local={props.local}>
                   {s.name}
-                </Anchor>
+                </RecordName>
                 <Text size="xs" c="dimmed">
                   {[s.sector ? t(`enums.sector.${s.sector}`) : null, s.cohortName].filter(Boolean).join(' · ')}
                 </Text>
               </Table.Td>
               <Table.Td ta="end">
-                <Button
-                  component={Link}
-                  to={`/startups/${s.startupId}/check-ins?quarter=${props.report.quarter}`}
-                  size="xs"
-                  variant="light"
-                  aria-label={t('reports.checkIns.openCheckInFor', { name: s.name })}
-                >
-                  {t('reports.checkIns.openCheckIn')}
-                </Button>
+                {props.local ? (
+                  <Button
+                    component={Link}
+                    to={`/startups/${s.startupId}/check-ins?quarter=${props.report.quarter}`}
+                    size="xs"
+                    variant="light"
+                    aria-label={t('reports.checkIns.openCheckInFor', { name: s.name })}
+                  >
+                    {t('reports.checkIns.openCheckIn')}
+                  </Button>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -4,9 +4,10 @@
  * accessible name says what it is and its value, and opens the records behind it.
  */
 import { createContext, use, useId, useMemo, type ReactNode } from 'react';
-import { ActionIcon, Group, Paper, SimpleGrid, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Group, Paper, SimpleGrid, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Sector } from '../../../shared/records/startups.js';
 import { kpiByKey, type KpiKey, type KpiSection } from '../../../shared/reports/kpis.js';
 import { useFormat } from '../../format/index.js';
@@ -186,5 +187,24 @@ export function TileGrid(props: { cols: 2 | 3 | 4; children: ReactNode }) {
     >
       {props.children}
     </SimpleGrid>
+  );
+}
+
+/**
+ * A startup, mentor or trainee of the report: a link to their page where this workstation
+ * holds them (its own centre's report), their name only in a national report (a national
+ * device does not hold the centres' records).
+ */
+export function RecordName(props: { to: string; local: boolean; children: ReactNode; label?: string }) {
+  if (!props.local)
+    return (
+      <Text span size="sm" fw={500}>
+        {props.children}
+      </Text>
+    );
+  return (
+    <Anchor component={Link} to={props.to} size="sm" fw={500} aria-label={props.label}>
+      {props.children}
+    </Anchor>
   );
 }

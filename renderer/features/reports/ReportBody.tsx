@@ -215,9 +215,17 @@ function CheckInStatus({ report }: { report: QuarterlyReport }) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
               <Stack gap={6}>
-                <Progress.Root size="lg" aria-label={t('reports.checkIns.progress', { received, expected })}>
-                  <Progress.Section value={(locked / expected) * 100} color="brand" />
-                  <Progress.Section value={((received - locked) / expected) * 100} color="brand.3" />
+                <Progress.Root size="lg" title={t('reports.checkIns.progress', { received, expected })}>
+                  <Progress.Section
+                    value={(locked / expected) * 100}
+                    color="brand"
+                    aria-label={t('reports.checkIns.lockedOf', { count: locked, expected })}
+                  />
+                  <Progress.Section
+                    value={((received - locked) / expected) * 100}
+                    color="brand.3"
+                    aria-label={t('reports.checkIns.receivedOpenOf', { count: received - locked, expected })}
+                  />
                 </Progress.Root>
                 {missing > 0 ? (
                   <Button

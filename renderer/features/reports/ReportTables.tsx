@@ -4,14 +4,13 @@
  * mentors' sessions and hours.
  */
 import { useState, type ReactNode } from 'react';
-import { Anchor, Button, Paper, Stack, Table, Text } from '@mantine/core';
+import { Button, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { QuarterlyReport } from '../../../shared/api/reports.js';
 import type { KpiKey } from '../../../shared/reports/kpis.js';
 import { SectionHeading } from '../../components/Panel.js';
 import { useFormat } from '../../format/index.js';
-import { FigureButton, useKpiText, type FigureFilter } from './Figures.js';
+import { FigureButton, RecordName, useKpiText, type FigureFilter } from './Figures.js';
 import { mentorsByHours, withFigures } from './report-view.js';
 
 /** How many rows a long table shows until "Show all". */
@@ -283,6 +282,7 @@ export function MentorTable({ report }: { report: QuarterlyReport }) {
   const format = useFormat();
   const [all, setAll] = useState(false);
   const mentors = mentorsByHours(report);
+  const local = report.source === 'workstation';
   const shown = all ? mentors : mentors.slice(0, SHOWN);
   const sessionsLink = (mentorId: string) => {
     const last = new Date(Date.parse(`${report.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -317,9 +317,9 @@ export function MentorTable({ report }: { report: QuarterlyReport }) {
                 {shown.map((m) => (
                   <Table.Tr key={m.mentorId}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/mentors/${m.mentorId}`} size="sm" fw={500}>
+                      <RecordName to={`/mentors/${m.mentorId}`} local={local}>
                         {m.name}
-                      </Anchor>
+                      </RecordName>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c={m.country ? undefined : 'dimmed'}>
@@ -327,15 +327,13 @@ export function MentorTable({ report }: { report: QuarterlyReport }) {
                       </Text>
                     </Table.Td>
                     <Table.Td ta="end">
-                      <Anchor
-                        component={Link}
+                      <RecordName
                         to={sessionsLink(m.mentorId)}
-                        size="sm"
-                        aria-label={t('reports.tables.mentorSessions', { name: m.name, count: m.sessions })}
-                        style={{ fontVariantNumeric: 'tabular-nums' }}
+                        local={local}
+                        label={t('reports.tables.mentorSessions', { name: m.name, count: m.sessions })}
                       >
                         {format.number(m.sessions)}
-                      </Anchor>
+                      </RecordName>
                     </Table.Td>
                     <Table.Td ta="end" style={{ fontVariantNumeric: 'tabular-nums' }}>
                       {format.number(m.hours, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}

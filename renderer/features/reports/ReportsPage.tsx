@@ -146,8 +146,10 @@ export function ReportsPage() {
           {isEmptyReport(report.data) ? (
             <EmptyReport
               quarterName={quarters.name(report.data.quarter)}
-              onPrevious={() => setParam('quarter', shiftQuarter(quarter, -1))}
-              previousName={quarters.name(shiftQuarter(quarter, -1))}
+              // This quarter, empty: perhaps the last one was recorded; an older one: back to this quarter.
+              other={quarter === current ? shiftQuarter(quarter, -1) : current}
+              otherName={quarter === current ? quarters.name(shiftQuarter(quarter, -1)) : null}
+              onOther={(other) => setParam('quarter', other === current ? null : other)}
             />
           ) : (
             <ReportBody report={report.data} />
@@ -216,7 +218,12 @@ function ReportBar(props: {
   );
 }
 
-function EmptyReport(props: { quarterName: string; previousName: string; onPrevious: () => void }) {
+function EmptyReport(props: {
+  quarterName: string;
+  other: string;
+  otherName: string | null;
+  onOther: (quarter: string) => void;
+}) {
   const { t } = useTranslation();
   const { role } = useSession();
   const canWrite = can(role, 'startups.write');
@@ -228,8 +235,8 @@ function EmptyReport(props: { quarterName: string; previousName: string; onPrevi
         description={canWrite ? t('reports.empty.body') : t('reports.empty.bodyReadOnly')}
         action={
           <Group gap="sm" justify="center">
-            <Button variant="light" onClick={props.onPrevious}>
-              {t('reports.empty.previous', { quarter: props.previousName })}
+            <Button variant="light" onClick={() => props.onOther(props.other)}>
+              {props.otherName ? t('reports.empty.previous', { quarter: props.otherName }) : t('reports.empty.current')}
             </Button>
             {canWrite ? (
               <Button component={Link} to="/startups" variant="default" leftSection={<IconRocket size={16} aria-hidden />}>

@@ -6,6 +6,7 @@ import reports from '../../i18n/en/reports.json';
 import {
   addressCentre,
   addressQuarter,
+  figureValue,
   isEmptyReport,
   mentorsByHours,
   missingCheckIns,
@@ -209,6 +210,21 @@ describe('the open figure in the address', () => {
     const missing = withOpenFigure(params, { kind: 'missing-check-ins' });
     expect(parseOpenFigure(missing)).toEqual({ kind: 'missing-check-ins' });
     expect(withOpenFigure(centre, null).toString()).toBe('quarter=2026-Q3');
+  });
+
+  it('finds the open figure’s value in the report or its breakdown', () => {
+    const r = report({
+      values: { ...report().values, 'startups.inducted': 5 },
+      bySector: [{ sector: 'fintech', values: { 'startups.inducted': 2 } }],
+      byCohort: [{ cohortId: COHORT, cohortName: 'Cohort 9', programmeName: null, values: { 'startups.inducted': 1 } }],
+      byCentre: [{ centreId: CENTRE, centreName: 'NIC Karachi', values: { ...report().values, 'startups.inducted': 4 } }],
+    });
+    expect(figureValue(r, { kind: 'kpi', key: 'startups.inducted' })).toBe(5);
+    expect(figureValue(r, { kind: 'kpi', key: 'startups.inducted', sector: 'fintech' })).toBe(2);
+    expect(figureValue(r, { kind: 'kpi', key: 'startups.inducted', cohortId: COHORT })).toBe(1);
+    expect(figureValue(r, { kind: 'kpi', key: 'startups.inducted', centreId: CENTRE })).toBe(4);
+    expect(figureValue(r, { kind: 'kpi', key: 'startups.inducted', sector: 'ai' })).toBeUndefined();
+    expect(figureValue(r, { kind: 'kpi', key: 'startups.womenLedShare' })).toBeNull();
   });
 
   it('ignores what is not a figure, a sector or an id', () => {

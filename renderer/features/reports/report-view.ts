@@ -149,6 +149,14 @@ export function withOpenFigure(params: URLSearchParams, figure: OpenFigure | nul
   return next;
 }
 
+/** An open figure's value: the report's, or its sector's, cohort's or centre's (undefined where the report has none). */
+export function figureValue(report: QuarterlyReport, figure: Extract<OpenFigure, { kind: 'kpi' }>): number | null | undefined {
+  if (figure.sector) return report.bySector.find((s) => s.sector === figure.sector)?.values[figure.key];
+  if (figure.cohortId) return report.byCohort.find((c) => c.cohortId === figure.cohortId)?.values[figure.key];
+  if (figure.centreId) return report.byCentre.find((c) => c.centreId === figure.centreId)?.values[figure.key];
+  return report.values[figure.key];
+}
+
 /** The quarter asked for in the address, if it is one. */
 export function addressQuarter(params: URLSearchParams): string | undefined {
   const quarter = params.get('quarter');
