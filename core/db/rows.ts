@@ -26,16 +26,38 @@ export class RowStore {
   /** Tables written since the router last looked: it tells the UI which lists to refetch. */
   readonly touched = new Set<string>();
 
+  /** Set by `backdated`: the time written rows are created or updated at. */
+  private timeOverride: Date | null = null;
+
   constructor(
     readonly db: Database.Database,
     private readonly clock: LocalClock,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * Runs `write` with rows' created_at/updated_at (and history times) set to `at`, as if it
+   * had been typed in then. Only the demo seed uses it, to give its records a past (a
+   * startup applied last year, inducted in spring); sync stamps (HLC) stay real.
+   */
+  backdated<T>(at: Date, write: () => T): T {
+    const previous = this.timeOverride;
+    this.timeOverride = at;
+    try {
+      return write();
+    } finally {
+      this.timeOverride = previous;
+    }
+  }
+
+  private writeTime(meta: WriteMeta): string {
+    return meta.at ?? (this.timeOverride ?? this.now()).toISOString();
+  }
+
   /** Inserts a new row (all fields given, missing ones null) and returns it decoded. */
   insert<T extends Fields>(spec: StoredTable, fields: Fields, meta: WriteMeta & { id?: string }): T {
     const id = meta.id ?? uuidv7();
-    const at = meta.at ?? this.now().toISOString();
+    const at = this.writeTime(meta);
     const values: Record<string, SqlValue> = {
       id,
       centre_id: meta.centreId ?? null,
@@ -118,7 +140,7 @@ export class RowStore {
     const id = current.id as string;
     const columns = Object.keys(changes);
     if (columns.length === 0) return decodeRow(spec, current);
-    const at = meta.at ?? this.now().toISOString();
+    const at = this.writeTime(meta);
     changes.updated_at = at;
     const all = Object.keys(changes);
     this.statement(`UPDATE ${spec.name} SET ${all.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(

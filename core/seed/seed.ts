@@ -27,6 +27,7 @@ import {
   type Trainee,
 } from '../../shared/records/trainees.js';
 import type { Ctx, SessionUser } from '../context.js';
+import { quarterRange } from '../../shared/reports/quarters.js';
 import type { Core } from '../host/core.js';
 import { cohorts, programmes } from '../programmes/programmes.service.js';
 import { founders, milestones, startups } from '../startups/startups.service.js';
@@ -191,7 +192,7 @@ type Schema = z.ZodType<Record<string, unknown>, unknown>;
 
 class Writer {
   readonly created: Record<string, number> = {};
-  readonly ctx: Ctx;
+  ctx: Ctx;
 
   constructor(
     readonly core: Core,
@@ -226,6 +227,23 @@ class Writer {
         for (let i = start; i < end; i++) make(i);
       })();
       this.onProgress({ stage, done: end, total });
+    }
+  }
+
+  /**
+   * Runs `make` as if on `date` (yyyy-mm-dd): the services see that day as today (a stage
+   * change is dated then) and rows are created then, so the demo centre has a past that
+   * quarterly reports can look back on. A day from today on runs as today.
+   */
+  during<T>(date: string, make: () => T): T {
+    const at = new Date(`${date}T09:00:00Z`);
+    if (at.getTime() >= this.ctx.now().getTime()) return make();
+    const real = this.ctx;
+    this.ctx = { ...real, now: () => at };
+    try {
+      return real.rows.backdated(at, make);
+    } finally {
+      this.ctx = real;
     }
   }
 
@@ -453,26 +471,48 @@ function seedStartups(w: Writer, seed: number, today: string, total: number, coh
     const foundedOn = addDays(foundedBefore, -random.int(60, 2000));
     const site = slug(name);
     const tld = random.chance(0.6) ? 'pk' : 'com';
-    const row = w.write<Startup>(
-      'startups',
-      startupsTable.createInput,
-      {
-        name,
-        sector: words.sector,
-        stage,
-        cohortId: cohort?.id ?? null,
-        foundedOn,
-        website: random.chance(0.85) ? `https://${site}.${tld}` : null,
-        description: random.pick(words.descriptions).replace('{city}', city.name),
-        womenLed,
-        city: city.name,
-        contactEmail: `${random.pick(['hello', 'info', 'team', 'contact'])}@${site}.${tld}`,
-        contactPhone: mobile(random, spread7(base + i, 4_000_000)),
-        registrationNo: random.chance(0.75) ? pad(spread7(base + i, 2_000_000), 7) : null,
-      },
-      startups.create,
+    // Every startup applies first (weeks before its cohort starts), then is inducted when the
+    // cohort starts, and graduates when it ends or drops out during it: the stage changes are
+    // dated so, and quarterly reports of past quarters see the pipeline move.
+    const appliedOn = minDate(
+      maxDate(
+        cohort ? addDays(cohort.startDate, -random.int(20, 59)) : addDays(today, -random.int(10, 300)),
+        addDays(foundedOn, 7),
+      ),
+      today,
+    );
+    const row = w.during(appliedOn, () =>
+      w.write<Startup>(
+        'startups',
+        startupsTable.createInput,
+        {
+          name,
+          sector: words.sector,
+          stage: 'applied',
+          cohortId: cohort?.id ?? null,
+          foundedOn,
+          website: random.chance(0.85) ? `https://${site}.${tld}` : null,
+          description: random.pick(words.descriptions).replace('{city}', city.name),
+          womenLed,
+          city: city.name,
+          contactEmail: `${random.pick(['hello', 'info', 'team', 'contact'])}@${site}.${tld}`,
+          contactPhone: mobile(random, spread7(base + i, 4_000_000)),
+          registrationNo: random.chance(0.75) ? pad(spread7(base + i, 2_000_000), 7) : null,
+        },
+        startups.create,
+      ),
     );
     w.count('stage_changes');
+    const moveTo = (to: Stage, on: string) => {
+      w.during(minDate(on, today), () => startups.update(w.ctx, { id: row.id, patch: { stage: to } }));
+      w.count('stage_changes');
+    };
+    if (stage !== 'applied') {
+      const inductedOn = minDate(maxDate(cohort?.startDate ?? addDays(appliedOn, random.int(14, 60)), appliedOn), today);
+      moveTo('incubated', inductedOn);
+      if (stage === 'graduated') moveTo('graduated', maxDate(cohort?.endDate ?? addDays(inductedOn, 180), inductedOn));
+      if (stage === 'dropped') moveTo('dropped', randomDate(random, inductedOn, minDate(cohort?.endDate ?? today, today)));
+    }
 
     // Founders: a women-led startup's lead founder is a woman.
     const founderCount = random.weighted([
@@ -538,25 +578,29 @@ function seedStartups(w: Writer, seed: number, today: string, total: number, coh
         jobs = Math.max(1, jobs + random.int(-1, 3));
         const partTime = random.int(0, 4);
         const raised = random.chance(0.2) ? random.int(5, 150) * 100_000 : 0;
-        w.write(
-          'quarterly_metrics',
-          api['metrics.save'].input,
-          {
-            startupId: row.id,
-            quarter,
-            values: {
-              revenuePkr: revenue,
-              exportRevenueUsd: exporter ? Math.round(revenue / 280 / 2) : null,
-              fundingCommittedPkr: raised ? raised + random.int(0, 50) * 100_000 : 0,
-              fundingRaisedPkr: raised,
-              fundingSource: raised ? random.pick(FUNDING_SOURCES) : null,
-              jobsFullTime: jobs,
-              jobsPartTime: partTime,
-              jobsWomen: Math.min(jobs + partTime, Math.round((jobs + partTime) * (womenLed ? 0.55 : 0.2))),
-              customers: Math.round(revenue / random.int(2_000, 40_000)) + random.int(1, 10),
+        // Entered in the first days after the quarter ends.
+        const enteredOn = addDays(quarterRange(quarter).end, random.int(3, 20));
+        w.during(enteredOn, () =>
+          w.write(
+            'quarterly_metrics',
+            api['metrics.save'].input,
+            {
+              startupId: row.id,
+              quarter,
+              values: {
+                revenuePkr: revenue,
+                exportRevenueUsd: exporter ? Math.round(revenue / 280 / 2) : null,
+                fundingCommittedPkr: raised ? raised + random.int(0, 50) * 100_000 : 0,
+                fundingRaisedPkr: raised,
+                fundingSource: raised ? random.pick(FUNDING_SOURCES) : null,
+                jobsFullTime: jobs,
+                jobsPartTime: partTime,
+                jobsWomen: Math.min(jobs + partTime, Math.round((jobs + partTime) * (womenLed ? 0.55 : 0.2))),
+                customers: Math.round(revenue / random.int(2_000, 40_000)) + random.int(1, 10),
+              },
             },
-          },
-          saveMetrics,
+            saveMetrics,
+          ),
         );
       }
     }
@@ -682,11 +726,14 @@ function seedSessions(w: Writer, seed: number, today: string, total: number, win
     ] as const);
     const actionItems = Array.from({ length: itemCount }, () => {
       const dueOn = addDays(day, random.int(7, 30));
+      const done = dueOn < today ? random.chance(0.7) : random.chance(0.1);
       return {
         text: random.pick(ACTION_ITEMS).replace('{city}', startup.city.name).replace('{employer}', random.pick(EMPLOYERS)),
         owner: random.chance(0.75) ? startup.founder : mentor.first,
         dueOn,
-        done: dueOn < today ? random.chance(0.7) : random.chance(0.1),
+        done,
+        // Most are done by their due day, some late; none after today.
+        doneOn: done ? minDate(addDays(day, random.int(1, 40)), today) : null,
       };
     });
     const session = w.write<{ actionItems: unknown[] }>(
@@ -750,18 +797,20 @@ function seedTrainees(
           ['dropped', 8],
         ] as const);
     const completedOn = status === 'completed' ? cohort.endDate : null;
-    w.write(
-      'enrolments',
-      enrolmentsTable.createInput,
-      {
-        traineeId,
-        cohortId: cohort.id,
-        status,
-        score: status === 'completed' ? Math.round(random.around(74, 18, 35, 100) * 10) / 10 : null,
-        completedOn,
-      },
-      enrolments.create,
+    // Enrolled when the cohort started; completed when it ended, or dropped out during it.
+    const score = status === 'completed' ? Math.round(random.around(74, 18, 35, 100) * 10) / 10 : null;
+    const enrolment = w.during(cohort.startDate, () =>
+      w.write<{ id: string }>(
+        'enrolments',
+        enrolmentsTable.createInput,
+        { traineeId, cohortId: cohort.id, status: 'enrolled' },
+        enrolments.create,
+      ),
     );
+    if (status !== 'enrolled') {
+      const on = completedOn ?? randomDate(random, cohort.startDate, minDate(cohort.endDate, today));
+      w.during(on, () => enrolments.update(w.ctx, { id: enrolment.id, patch: { status, score, completedOn } }));
+    }
     return completedOn;
   };
 
