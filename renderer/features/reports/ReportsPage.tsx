@@ -210,7 +210,11 @@ function ReportBar(props: {
             p="xs"
             styles={{ wrapper: { alignItems: 'center' } }}
           >
-            <Text size="sm">{t('reports.quarter.inProgress', { date: format.date(quarterLastDay(report.quarter)) })}</Text>
+            <Text size="sm">
+              {t(report.scope.kind === 'national' ? 'reports.quarter.inProgressNational' : 'reports.quarter.inProgress', {
+                date: format.date(quarterLastDay(report.quarter)),
+              })}
+            </Text>
           </Alert>
         ) : null}
       </Stack>

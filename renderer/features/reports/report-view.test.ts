@@ -246,7 +246,11 @@ describe('the open figure in the address', () => {
 });
 
 describe('core’s drill-down text', () => {
-  const format = { date: (d: string) => `<${d}>`, dateTime: (ts: string) => `[${ts}]` };
+  const format = {
+    date: (d: string) => `<${d}>`,
+    dateTime: (ts: string) => `[${ts}]`,
+    number: (n: number) => n.toLocaleString('en-US'),
+  };
   it('shows instants in the viewer’s zone and calendar dates as dates', () => {
     expect(readableDetail('45 min with Ahmed Awan on 2026-10-01 05:30 UTC', format)).toBe(
       '45 min with Ahmed Awan on [2026-10-01T05:30:00Z]',
@@ -256,6 +260,15 @@ describe('core’s drill-down text', () => {
       'completed <2026-03-01>, placed <2026-05-10> (70 days)',
     );
     expect(readableDetail('Rs 1,250,000 revenue', format)).toBe('Rs 1,250,000 revenue');
+  });
+
+  it('groups the digits of amounts, and leaves years, quarters and short numbers alone', () => {
+    expect(readableDetail('2026-Q3 check-in: 833000 revenue PKR', format)).toBe('2026-Q3 check-in: 833,000 revenue PKR');
+    expect(readableDetail('12 jobs, 4500 USD export, 1250000 PKR on 2026-07-01', format)).toBe(
+      '12 jobs, 4500 USD export, 1,250,000 PKR on <2026-07-01>',
+    );
+    expect(readableDetail('raised 10000.5 and 2.123456', format)).toBe('raised 10000.5 and 2.123456');
+    expect(readableDetail('row 01a22600-b7c1 of x123456', format)).toBe('row 01a22600-b7c1 of x123456');
   });
 });
 

@@ -173,17 +173,21 @@ export function addressCentre(params: URLSearchParams): string {
 
 const INSTANT = /\b(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC\b/g;
 const DAY = /\b(\d{4}-\d{2}-\d{2})\b/g;
+/** A whole number of five digits or more, not part of a date, a key or an id: an amount. */
+const AMOUNT = /(?<![\w.,:/-])\d{5,}(?![\w.,:/-])/g;
 
 /**
  * Core writes a row's detail with the API's dates ("90 min with Sara on 2026-10-04 07:15 UTC",
- * "applied → incubated on 2026-11-02"); people read them as the app shows dates: instants in
- * their own zone, calendar dates as "2 Nov 2026".
+ * "applied → incubated on 2026-11-02", "2026-Q3 check-in: 833000 revenue PKR"); people read
+ * them as the app shows dates and amounts: instants in their own zone, calendar dates as
+ * "2 Nov 2026", amounts grouped ("833,000").
  */
 export function readableDetail(
   detail: string,
-  format: { date: (isoDate: string) => string; dateTime: (timestamp: string) => string },
+  format: { date: (isoDate: string) => string; dateTime: (timestamp: string) => string; number: (value: number) => string },
 ): string {
   return detail
+    .replace(AMOUNT, (amount: string) => format.number(Number(amount)))
     .replace(INSTANT, (_, day: string, time: string) => format.dateTime(`${day}T${time}:00Z`))
     .replace(DAY, (day: string) => format.date(day));
 }
