@@ -5,13 +5,18 @@
  * opens the records behind it (also for one sector, and Back from a startup reopens them);
  * the startups without a check-in are listed; the previous quarter says what to do next; the
  * PDF and the Excel workbook come down from the screen (the workbook read back with exceljs);
- * a viewer reads and exports too.
+ * a viewer reads and exports too. A national office's workstation, joined to the real server
+ * two centres uploaded to, shows all centres (with a table by centre) or one (waiting for
+ * core to let a national workstation sign in: see the test).
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { startRealServer, type RealServer } from '../../core/sync/testing/real-server.js';
 import { quarterOf, quarterRange, shiftQuarter } from '../../shared/reports/quarters.js';
-import { expect, screenshot, skipWithoutChromium, test } from '../support/web-fixture.js';
+import { expect, screenshot, skipWithoutChromium, startWebHost, stopWebHost, test } from '../support/web-fixture.js';
 import {
   addUser,
   callManyAsSignedIn,
@@ -210,4 +215,132 @@ test('the quarterly report: figures, the records behind them, PDF and Excel', as
   expect(json.name).toBe(`national-incubation-center-karachi-quarterly-report-${quarter}.json`);
   const report = JSON.parse(json.bytes.toString('utf8')) as { kpis?: { revenue?: { pkr?: number } } } & Record<string, unknown>;
   expect(JSON.stringify(report)).toContain(String(KNOWN.revenuePkr));
+});
+
+// --- The national office -------------------------------------------------------------------
+
+const lahoreManager: Person = { name: 'Saima Javed', email: 'saima@nic-lahore.pk', password: 'mangoes from multan in june' };
+
+/** Another computer: its own web host and data folder, and its own browser context. */
+async function openWorkstation(browser: Browser): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'incubator-e2e-reports-'));
+  const host = await startWebHost(dataDir);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  await page.goto(host.url);
+  return {
+    page,
+    problems,
+    async close() {
+      await context.close();
+      await stopWebHost(host.child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function fillJoinForm(page: Page, serverUrl: string, code: string): Promise<void> {
+  await page.getByLabel('Server address').fill(serverUrl);
+  await page.getByLabel('Enrolment code').fill(code);
+}
+
+/** Joins a set-up centre to the server from the Sync page, uploading its data. */
+async function uploadCentre(page: Page, server: RealServer, centre: string): Promise<void> {
+  const { code } = await server.centreWithCode(centre, { upload: true });
+  await goTo(page, 'Sync');
+  await fillJoinForm(page, server.url, code);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByTestId('sync-pending')).toContainText('Nothing: all changes are on the server', { timeout: 60_000 });
+}
+
+test.describe('the national office', () => {
+  let server: RealServer;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    server = await startRealServer();
+  });
+
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  // Waits for core: auth.status answers `initialised: false` on a national workstation (it
+  // has no centre of its own), so after a national join the browser UI stays on the first-run
+  // screen and nobody can sign in. With `initialised: centre !== null || ctx.national` in
+  // core/auth/auth.service.ts this test passes (tried on a copy of the tree); make it `test` then.
+  test.fixme('all centres or one, with the figures by centre', async ({ page, browser }) => {
+    test.setTimeout(300_000);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const quarter = quarterOf(new Date().toISOString());
+    const karachi = 'National Incubation Center Karachi';
+    const lahore = 'National Incubation Center Lahore';
+
+    // Karachi: the quarter of the first test, uploaded.
+    await setUpCentre(page, karachi);
+    await seedQuarter(page, quarter);
+    await uploadCentre(page, server, karachi);
+
+    const others: Awaited<ReturnType<typeof openWorkstation>>[] = [];
+    try {
+      // Lahore: one startup inducted this quarter, uploaded.
+      const desk = await openWorkstation(browser);
+      others.push(desk);
+      await setUpCentre(desk.page, lahore, lahoreManager);
+      await callManyAsSignedIn(desk.page, [
+        { method: 'startups.create', input: { name: 'Rozee Robotics', sector: 'manufacturing', stage: 'incubated' } },
+      ]);
+      await uploadCentre(desk.page, server, lahore);
+
+      // The national office joins from its first-run screen and signs in.
+      const office = await openWorkstation(browser);
+      others.push(office);
+      const national = office.page;
+      await national.getByRole('button', { name: 'Join a central server instead' }).click();
+      await fillJoinForm(national, server.url, await server.code(null, { role: 'national' }));
+      await national.getByRole('button', { name: 'Join', exact: true }).click();
+      await expect(national.getByRole('heading', { name: 'Sign in' })).toBeVisible({ timeout: 60_000 });
+      await signIn(national, manager);
+      await goTo(national, 'Reports');
+
+      // All centres: the sum, and a table by centre.
+      const centres = national.getByTestId('report-centre');
+      await expect(centres).toHaveValue('All centres');
+      await expect(national.getByTestId('report-scope')).toHaveText('All centres · 2 centres', { timeout: 60_000 });
+      await expect(national.getByTestId('report-quarter-name')).toContainText('by the sync server');
+      await expect(value(national, 'startups.inducted')).toHaveText(String(KNOWN.inducted + 1));
+      await expect(value(national, 'revenue.pkr')).toHaveText(/^Rs\s?2,050,000$/);
+      const byCentre = national.getByRole('table', { name: 'By centre' });
+      await expect(byCentre.getByRole('row')).toHaveCount(3);
+      await national.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(national, 'reports-national');
+
+      // One centre's part, from the table by centre: its records, named but not linked (this
+      // computer does not hold the centres' records).
+      await byCentre.getByRole('button', { name: new RegExp(`^Inducted, ${lahore}: 1\\.`) }).click();
+      const records = national.getByRole('dialog', { name: new RegExp(`^Inducted · ${lahore}`) });
+      await expect(records.getByTestId('report-row')).toHaveCount(1);
+      await expect(records.getByRole('row', { name: /Rozee Robotics/ })).toBeVisible();
+      await expect(records.getByRole('link', { name: 'Rozee Robotics' })).toHaveCount(0);
+      await national.keyboard.press('Escape');
+
+      // One centre: its own figures.
+      await centres.click();
+      await national.getByRole('option', { name: karachi }).click();
+      await expect(national).toHaveURL(/centre=[0-9a-f-]{36}/);
+      await expect(national.getByTestId('report-scope')).toHaveText(`${karachi} · 1 centre`, { timeout: 60_000 });
+      await expect(value(national, 'startups.inducted')).toHaveText(String(KNOWN.inducted));
+      await expect(value(national, 'mentoring.hours')).toHaveText(KNOWN.hours);
+      await expect(national.getByRole('table', { name: 'By centre' })).toHaveCount(0);
+
+      for (const other of others) expect(other.problems, 'another workstation logged errors').toEqual([]);
+    } finally {
+      for (const other of others) await other.close();
+    }
+  });
 });
