@@ -13,6 +13,7 @@
  * for the workstation's).
  */
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,10 +33,21 @@ const FORMATS: ReportFormat[] = ['pdf', 'xlsx', 'csv', 'json'];
 /** The seeded centre under `cacheDir` (made once, then reused). */
 export function prepareReportsDatabase(cacheDir: string, root: string): { dataDir: string; seedSeconds: number } {
   const { startups, sessions, trainees, mentors } = REPORT_DATA;
-  const dataDir = path.join(cacheDir, `reports-${startups}s-${sessions}ss-${trainees}t-v${latestVersion}`);
+  // Named by the schema and by the seed's code: a report of a past quarter depends on how the
+  // seed dates its rows, so a changed seed makes a new database (and the old one goes).
+  const seedCode = crypto
+    .createHash('sha256')
+    .update(fs.readFileSync(path.join(root, 'core', 'seed', 'seed.ts')))
+    .digest('hex')
+    .slice(0, 8);
+  const prefix = `reports-${startups}s-${sessions}ss-${trainees}t-`;
+  const dataDir = path.join(cacheDir, `${prefix}v${latestVersion}-seed${seedCode}`);
   const marker = path.join(dataDir, 'seeded.json');
   if (fs.existsSync(marker)) return { dataDir, seedSeconds: JSON.parse(fs.readFileSync(marker, 'utf8')).seconds };
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (fs.existsSync(cacheDir)) {
+    for (const old of fs.readdirSync(cacheDir).filter((name) => name.startsWith(prefix)))
+      fs.rmSync(path.join(cacheDir, old), { recursive: true, force: true });
+  }
   const cli = (...args: string[]) =>
     execFileSync(process.execPath, [path.join(root, 'bin', 'incubator.mjs'), '--data', dataDir, ...args], {
       stdio: ['ignore', 'ignore', 'inherit'],
