@@ -5,7 +5,7 @@
  * says and what it adds to the figure. Also the startups that owe the quarter's check-in.
  * Which figure is open lives in the address, so Back from a startup's page reopens it.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Badge, Button, Drawer, Group, Stack, Table, Text, ThemeIcon } from '@mantine/core';
 import { IconClipboardList, IconRocket, IconSchool, IconUserStar } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -103,6 +103,13 @@ function FigureRows(props: {
   const text = useKpiText();
   const formatValue = useKpiValue();
   const [page, setPage] = useState(1);
+  const top = useRef<HTMLDivElement>(null);
+  // A new page is read from its first row.
+  const showPage = (next: number) => {
+    setPage(next);
+    // The drawer's content scrolls, under its sticky title.
+    top.current?.closest('.mantine-Drawer-content')?.scrollTo({ top: 0 });
+  };
   const reportError = useReportError();
   const { figure } = props;
   const rows = useApiQuery(
@@ -185,7 +192,7 @@ function FigureRows(props: {
   if (rows.isError) return <QueryError error={reportError(rows.error)} onRetry={() => void rows.refetch()} />;
   const data = rows.data;
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={top}>
       <Stack gap={4}>
         {props.value !== undefined ? (
           <Text fz={30} fw={700} lh={1.15} data-testid="figure-value" style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -228,7 +235,7 @@ function FigureRows(props: {
               total={data.total}
               page={page}
               pageSize={PAGE_SIZE}
-              onPage={setPage}
+              onPage={showPage}
             />
           ) : null}
         </>

@@ -29,7 +29,7 @@ import { addressCentre, addressQuarter, isEmptyReport, parseOpenFigure, withOpen
 import { useQuarterName } from './use-quarter-name.js';
 import { useReportError } from './use-report-error.js';
 
-const QUARTERS_SHOWN = 8;
+const QUARTERS_SHOWN = 12;
 
 export function ReportsPage() {
   const { t } = useTranslation();
