@@ -9,10 +9,17 @@ export function sha256Hex(text: string): string {
   return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Whether two SHA-256 hex digests are the same, compared in constant time: both are decoded
+ * to 32 bytes and compared with crypto.timingSafeEqual. Anything that is not a lower-case
+ * 64-digit hex digest is never equal to anything (Buffer.from(…, 'hex') would silently stop
+ * at the first bad character, and two different strings could decode alike).
+ */
 export function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && left.length > 0 && crypto.timingSafeEqual(left, right);
+  if (!SHA256_HEX.test(a) || !SHA256_HEX.test(b)) return false;
+  return crypto.timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 }
 
 /** 256 random bits, base64url (43 characters). */
