@@ -36,7 +36,9 @@ export function loadCentre(ctx: Ctx): Centre | null {
 function status(ctx: Ctx): OutputOf<'auth.status'> {
   const centre = loadCentre(ctx);
   const user = ctx.user ? ctx.rows.get<StoredUser>(usersTable, ctx.user.id) : null;
-  return { initialised: centre !== null, centre, user: user ? publicUser(user) : null };
+  // A national workstation has no centre of its own but is set up once it has joined: its
+  // staff sign in (with the accounts it receives from the server) instead of seeing first run.
+  return { initialised: centre !== null || ctx.national, centre, user: user ? publicUser(user) : null };
 }
 
 /** Creates the centre and its first manager. Also used by the CLI's `init`. */

@@ -270,11 +270,7 @@ test.describe('the national office', () => {
     await server?.stop();
   });
 
-  // Waits for core: auth.status answers `initialised: false` on a national workstation (it
-  // has no centre of its own), so after a national join the browser UI stays on the first-run
-  // screen and nobody can sign in. With `initialised: centre !== null || ctx.national` in
-  // core/auth/auth.service.ts this test passes (tried on a copy of the tree); make it `test` then.
-  test.fixme('all centres or one, with the figures by centre', async ({ page, browser }) => {
+  test('all centres or one, with the figures by centre', async ({ page, browser }) => {
     test.setTimeout(300_000);
     await page.emulateMedia({ colorScheme: 'light' });
     const quarter = quarterOf(new Date().toISOString());
