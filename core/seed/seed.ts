@@ -31,7 +31,7 @@ import { quarterRange } from '../../shared/reports/quarters.js';
 import type { Core } from '../host/core.js';
 import { cohorts, programmes } from '../programmes/programmes.service.js';
 import { founders, milestones, startups } from '../startups/startups.service.js';
-import { saveMetrics } from '../startups/metrics.service.js';
+import { saveMetrics, setLocked } from '../startups/metrics.service.js';
 import { assignments, mentors } from '../mentors/mentors.service.js';
 import { recordSession } from '../sessions/sessions.service.js';
 import { trainees } from '../trainees/trainees.service.js';
@@ -602,6 +602,10 @@ function seedStartups(w: Writer, seed: number, today: string, total: number, coh
             saveMetrics,
           ),
         );
+        // A manager signs most check-ins off a few weeks later (not all of the last quarter's yet).
+        if (random.chance(quarter === lastQuarter ? 0.5 : 0.9)) {
+          w.during(addDays(enteredOn, random.int(5, 30)), () => setLocked(w.ctx, row.id, quarter, true));
+        }
       }
     }
     out.push({ id: row.id, stage, city, founder: lead, cohort, foundedOn });
