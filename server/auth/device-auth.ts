@@ -14,8 +14,13 @@ export interface Device {
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,100})$/;
 
+/** The token of a well-formed `Authorization: Bearer <token>` header, else null. */
+export function bearerToken(authorization: string | undefined): string | null {
+  return BEARER.exec(authorization ?? '')?.[1] ?? null;
+}
+
 export async function authenticateDevice(db: Db, authorization: string | undefined): Promise<Device> {
-  const token = BEARER.exec(authorization ?? '')?.[1];
+  const token = bearerToken(authorization);
   if (!token) throw new ApiError(401, 'unauthorized', 'Send the device token as "Authorization: Bearer <token>"');
   const hash = sha256Hex(token);
   const [row] = await db.query<{

@@ -4,9 +4,10 @@
  * prototype-poisoning key, an unknown route) maps to a 4xx here; a 5xx means a server fault
  * and is logged without the request body.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { SyncErrorCode } from '../../shared/sync/protocol.js';
+import { scrubLogText } from './logging.js';
 
 export class ApiError extends Error {
   constructor(
@@ -50,15 +51,31 @@ function clientErrorOf(error: FastifyError): ApiError | null {
   return null;
 }
 
+/**
+ * Fastify's `frameworkErrors`: what it answers itself before any route is found (a URL that
+ * is not valid percent-encoding) gets the protocol's shape too, instead of Fastify's own
+ * `{error: 'Bad Request', code, statusCode}`. The URL is not repeated in the answer.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  void reply
+    .status(status)
+    .send({ error: 'invalid', message: error.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid' : 'The request is not valid' });
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error instanceof ApiError ? error : clientErrorOf(error);
     if (known) {
       return reply.status(known.status).send({ error: known.code, message: known.message });
     }
-    // Log what went wrong, never the body: it may hold tokens, codes or personal data.
+    // Log what went wrong, never the body: it may hold tokens, codes or personal data; and
+    // the error's own text only scrubbed of the values it may quote (http/logging.ts). Not
+    // under pino's `err` key, whose serializer would replace `type` with 'Object'.
+    const text = (value: unknown) => (typeof value === 'string' ? scrubLogText(value) : undefined);
+    const fault = error as Partial<FastifyError> | null | undefined;
     request.log.error(
-      { err: { type: error.name, code: error.code, message: error.message, stack: error.stack } },
+      { fault: { type: text(fault?.name), code: text(fault?.code), message: text(fault?.message), stack: text(fault?.stack) } },
       'request failed',
     );
     return reply.status(500).send({ error: 'internal', message: 'The server could not answer; try again later' });
