@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { QuarterlyReport } from '../api/reports.js';
 import { Sector, type Stage } from '../records/startups.js';
 import { computeQuarterlyReport, reportRows, type RowFilter } from './compute.js';
-import type { ReportInput } from './input.js';
+import { emptyReportInput, type ReportInput } from './input.js';
 import { KPIS, KPI_KEYS, type KpiKey } from './kpis.js';
 
 const META = {
@@ -53,25 +53,7 @@ function randomInput(seed: number): ReportInput {
     { id: id(), name: 'NIC Karachi' },
     { id: id(), name: 'NIC Lahore' },
   ];
-  const input: ReportInput = {
-    centres,
-    scheme: r.chance(0.5) ? 'calendar' : 'pk-fiscal',
-    startups: [],
-    stageChanges: [],
-    founders: [],
-    metrics: [],
-    milestones: [],
-    mentors: [],
-    assignments: [],
-    sessions: [],
-    actionItems: [],
-    programmes: [],
-    cohorts: [],
-    trainees: [],
-    enrolments: [],
-    certifications: [],
-    placements: [],
-  };
+  const input: ReportInput = emptyReportInput(centres, r.chance(0.5) ? 'calendar' : 'pk-fiscal');
   for (const centre of centres) {
     const programme = { id: id(), centreId: centre.id, name: `Programme ${centre.name}` };
     input.programmes.push(programme);
@@ -391,23 +373,5 @@ describe('computeQuarterlyReport and reportRows', () => {
 });
 
 function emptyInput(centreId: string): ReportInput {
-  return {
-    centres: [{ id: centreId, name: 'NIC Karachi' }],
-    scheme: 'calendar',
-    startups: [],
-    stageChanges: [],
-    founders: [],
-    metrics: [],
-    milestones: [],
-    mentors: [],
-    assignments: [],
-    sessions: [],
-    actionItems: [],
-    programmes: [],
-    cohorts: [],
-    trainees: [],
-    enrolments: [],
-    certifications: [],
-    placements: [],
-  };
+  return emptyReportInput([{ id: centreId, name: 'NIC Karachi' }]);
 }

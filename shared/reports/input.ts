@@ -62,3 +62,26 @@ export interface ReportInput {
   certifications: Array<{ id: string; centreId: string | null; traineeId: string; issuedOn: string }>;
   placements: Array<{ id: string; centreId: string | null; traineeId: string; kind: string; startedOn: string }>;
 }
+
+/** An input with no rows yet, for the centres given (tests and loaders fill it table by table). */
+export function emptyReportInput(centres: ReportCentre[], scheme: QuarterScheme = 'calendar'): ReportInput {
+  return {
+    centres,
+    scheme,
+    startups: [],
+    stageChanges: [],
+    founders: [],
+    metrics: [],
+    milestones: [],
+    mentors: [],
+    assignments: [],
+    sessions: [],
+    actionItems: [],
+    programmes: [],
+    cohorts: [],
+    trainees: [],
+    enrolments: [],
+    certifications: [],
+    placements: [],
+  };
+}

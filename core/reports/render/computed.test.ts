@@ -14,7 +14,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuarterlyReport } from '../../../shared/api/reports.js';
 import { computeQuarterlyReport } from '../../../shared/reports/compute.js';
-import type { ReportInput } from '../../../shared/reports/input.js';
+import { emptyReportInput, type ReportInput } from '../../../shared/reports/input.js';
 import { KPIS, SECTION_LABELS, type KpiKey } from '../../../shared/reports/kpis.js';
 import { findChromium } from '../../common/chromium.js';
 import { formatValue } from './format.js';
@@ -29,25 +29,7 @@ const CENTRE = id();
 /** A small centre around 2026-Q3: six startups, three mentors, a training programme. */
 function smallCentre(): ReportInput {
   const c = CENTRE;
-  const input: ReportInput = {
-    centres: [{ id: c, name: 'NIC Peshawar' }],
-    scheme: 'calendar',
-    startups: [],
-    stageChanges: [],
-    founders: [],
-    metrics: [],
-    milestones: [],
-    mentors: [],
-    assignments: [],
-    sessions: [],
-    actionItems: [],
-    programmes: [],
-    cohorts: [],
-    trainees: [],
-    enrolments: [],
-    certifications: [],
-    placements: [],
-  };
+  const input: ReportInput = emptyReportInput([{ id: c, name: 'NIC Peshawar' }]);
   const incubation = { id: id(), centreId: c, name: 'Incubation 2026' };
   const training = { id: id(), centreId: c, name: 'Freelancing Skills' };
   input.programmes.push(incubation, training);
