@@ -14,18 +14,7 @@ import type { ApiClient } from '../../shared/api/client.js';
 import type { Gender } from '../../shared/records/base.js';
 import { Sector, type Stage } from '../../shared/records/startups.js';
 import { quarterRange, shiftQuarter } from '../../shared/reports/quarters.js';
-
-/** A small seeded generator (mulberry32), so a centre's data is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../seed/random.js';
 
 const DAY = 86_400_000;
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -51,7 +40,7 @@ export interface CentrePlanResult {
 
 /** Enters the centre's plan through `client` (signed in as its manager). */
 export async function enterCentrePlan(client: ApiClient, opts: CentrePlanOptions): Promise<CentrePlanResult> {
-  const rnd = random(opts.seed);
+  const rnd = mulberry32(opts.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
   const chance = (p: number) => rnd() < p;
   const from = quarterRange(shiftQuarter(opts.quarter, -3)).start;
