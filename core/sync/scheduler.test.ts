@@ -100,6 +100,30 @@ describe('SyncScheduler', () => {
     expect(engine.calls).toBe(2);
   });
 
+  it('a steady stream of local changes is synced at least every interval, not held back by the debounce', async () => {
+    // Found by the crash test (e2e/crash/): a change every second, each restarting the 3 s
+    // debounce, kept the workstation from syncing for as long as the changes went on.
+    const timers = new ManualTimers();
+    const engine = scriptedEngine([]);
+    const scheduler = new SyncScheduler(engine as unknown as SyncEngine, opts(timers));
+    scheduler.start();
+    await timers.advance(1000); // the start sync
+    const syncedAt: number[] = [];
+    for (let second = 1; second <= 150; second++) {
+      scheduler.localChange();
+      const before = engine.calls;
+      await timers.advance(1000);
+      if (engine.calls > before) syncedAt.push(timers.now);
+    }
+    // The first change after each sync waits at most the interval (60 s here).
+    expect(syncedAt).toEqual([61_000, 121_000]);
+    // Once the changes stop, the debounce syncs the rest as before.
+    await timers.advance(3000);
+    expect(engine.calls).toBe(4);
+    scheduler.stop();
+    expect(timers.dueIn).toBeNull();
+  });
+
   it('backs off exponentially with jitter while offline, and resets when the server is back', async () => {
     const timers = new ManualTimers(0.5);
     const engine = scriptedEngine([offline(), offline(), offline(), offline(), null]);

@@ -57,6 +57,12 @@ export class SyncScheduler {
   private readonly startDelayMs: number;
   private readonly timers: Timers;
   private timer: unknown = null;
+  /**
+   * Local changes wait for the debounce, which each further change restarts; this second
+   * timer, set by the first change after a sync, makes them wait at most `intervalMs` in all,
+   * so a steady stream of changes (a change every second, say) cannot hold sync back forever.
+   */
+  private deadline: unknown = null;
   private failures = 0;
   private running = false;
   /** Local changes arrived while a sync ran: sync again soon after it. */
@@ -105,7 +111,13 @@ export class SyncScheduler {
   localChange(): void {
     if (this.stopped || this.failures > 0) return; // while failing, the backoff decides
     if (this.running) this.again = true;
-    else this.schedule(this.debounceMs);
+    else {
+      this.schedule(this.debounceMs);
+      this.deadline ??= this.timers.setTimeout(() => {
+        this.deadline = null;
+        void this.run();
+      }, this.intervalMs);
+    }
   }
 
   /**
@@ -136,16 +148,23 @@ export class SyncScheduler {
 
   private schedule(ms: number): void {
     if (this.stopped) return;
-    this.clear();
+    this.clearTimer();
     this.timer = this.timers.setTimeout(() => {
       this.timer = null;
       void this.run();
     }, ms);
   }
 
-  private clear(): void {
+  private clearTimer(): void {
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** Both timers: a sync starts (or the scheduler stops), so nothing is left waiting. */
+  private clear(): void {
+    this.clearTimer();
+    if (this.deadline !== null) this.timers.clearTimeout(this.deadline);
+    this.deadline = null;
   }
 
   private async run(): Promise<void> {
