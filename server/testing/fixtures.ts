@@ -30,8 +30,11 @@ export const clientHeaders = {
   [CLIENT_HEADERS.appVersion]: client.appVersion,
 };
 
+/** Rate limits high enough for any test that is not about them (http/rate-limits.test.ts is). */
+const GENEROUS = { max: 100_000, timeWindowMs: 60_000 };
+
 export function testServer(db: Db, options: Partial<ServerOptions> = {}): FastifyInstance {
-  return buildServer({ db, enrolRateLimit: { max: 1000, timeWindowMs: 60_000 }, ...options });
+  return buildServer({ db, enrolRateLimit: GENEROUS, deviceRateLimits: { sync: GENEROUS, reports: GENEROUS }, ...options });
 }
 
 export interface EnrolledDevice extends EnrolResponse {

@@ -29,8 +29,12 @@ export const Timestamp = z
   })
   .transform((s) => new Date(s).toISOString());
 
-/** Quarters are written 2026-Q3. */
-export const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/, { message: 'Use a quarter like 2026-Q3' });
+/**
+ * Quarters are written 2026-Q3, of a year from 1900 to 2999: the quarter arithmetic
+ * (shared/reports/quarters.ts) writes dates with four-digit years, so a year below 1000 or
+ * the quarter ending 9999 would reach it as an invalid date and fail the whole call.
+ */
+export const Quarter = z.string().regex(/^(?:19|2\d)\d{2}-Q[1-4]$/, { message: 'Use a quarter like 2026-Q3' });
 
 /**
  * Lists and forms show personal data masked (4****-*******-1, +92300*****67). A form may
