@@ -87,6 +87,11 @@ for (const variant of VARIANTS) {
     const tooWide: string[] = [];
     for (const [name, hash] of screens) {
       await open(page, hash);
+      if (name === 'reports') {
+        // The report is computed after the screen opens: its skeletons may not be up yet when open() looks.
+        await expect(page.getByTestId('report-scope')).toBeVisible({ timeout: 30_000 });
+        await expect(page.locator('.mantine-Skeleton-root')).toHaveCount(0);
+      }
       await page.mouse.move(1, 1);
       await screenshot(page, `${folder}/${name}`);
       const extra = await overflow(page);
