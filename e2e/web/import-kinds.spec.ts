@@ -144,6 +144,7 @@ test('startups and mentors through the wizard; export buttons say why they are d
   // The stored mentor is matched by email on row 2 and by phone on row 3: one group, decided once.
   await expectCheck(page, { total: 4, valid: 3, invalid: 1, groups: 1 });
   await expect(page.getByRole('table', { name: 'Rows that will be rejected' }).locator('tbody tr')).toContainText(['Mars/Olympus']);
+  await expect(page.getByTestId('check-expected')).toContainText(/As last checked, the import would add \d+, update \d+, skip \d+ and reject 1 rows/);
   await expect(page.getByTestId('duplicate-group')).toHaveCount(1);
   await expect(page.getByTestId('duplicate-group')).toContainText(/Rows 2\D+3 match Farah Naz/);
   await choose(page, 'Default for duplicates', 'Update existing');

@@ -272,6 +272,18 @@ export function CheckStep(props: {
         </Stack>
       </Paper>
 
+      <Text size="sm" data-testid="check-expected">
+        {t('import.check.expected', {
+          added: format.number(analysis.expected.added),
+          updated: format.number(analysis.expected.updated),
+          skipped: format.number(analysis.expected.skipped),
+          rejected: format.number(analysis.expected.rejected),
+        })}{' '}
+        <Text span c="dimmed" size="sm">
+          {t('import.check.expectedHint')}
+        </Text>
+      </Text>
+
       <StepFooter warning={blocked ? t('import.check.blocked', { count: invalid }) : null} onBack={props.onBack}>
         <Button variant="default" onClick={props.onRecheck} loading={props.rechecking}>
           {t('import.check.recheck')}
