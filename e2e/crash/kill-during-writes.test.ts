@@ -30,6 +30,7 @@
  * CRASH_SEED=<n> replays a run's choices (printed; the timing of a kill still varies with the
  * machine's load); CRASH_KILLS=<n> kills more often (default 18).
  */
+import { mulberry32 } from '../../core/seed/random.js';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -56,17 +57,6 @@ const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
 /** The child's background sync interval: often enough that kills land in syncs too. */
 const SYNC_INTERVAL_MS = 250;
 
-/** mulberry32: a small seeded PRNG, so that a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------
 // The child process and a typed client over its stdio.
@@ -377,7 +367,7 @@ describe('the workstation killed with SIGKILL during a stream of writes', () => 
   }
 
   it(`keeps every acknowledged write and its ops through ${KILLS} kills, then syncs them all`, async () => {
-    const random = prng(SEED);
+    const random = mulberry32(SEED); // seeded, so a failing run can be replayed with CRASH_SEED
     const model = new Model(random);
     let inFlight: Write | null = null;
     const kinds = { starting: 0, writing: 0 };

@@ -21,6 +21,7 @@ import { formatValue } from './format.js';
 import { REPORT_RENDERERS } from './index.js';
 
 const canPrint = findChromium() !== null && spawnSync('pdftotext', ['-v']).status === 0;
+if (!canPrint) console.warn('Skipping the computed report PDF test: no Chromium (apt-get install chromium, or CHROMIUM_PATH) or no pdftotext (apt-get install poppler-utils)');
 
 let n = 0;
 const id = () => `0190b000-0000-7000-8000-${String(++n).padStart(12, '0')}`;
